@@ -1,0 +1,189 @@
+"""The pipeline: load -> analyse -> charts -> render -> pages and downloads -> {path: bytes}.
+
+Everything here is computed in memory; nothing touches docs/ until `write` is called with the
+result, so a build that fails on bad data changes no file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import vl_convert as vlc
+
+from . import charts as chartlib
+from . import pages, publish
+from .analyse import Facts, analyse
+from .config import Site
+from .describe import chart_description
+from .guide import check_messages_table
+from .load import LoadResult, load_dataset
+from .methodology import methodology_page
+from .models import Dataset
+from .pages import Pages, chart_milestone, indicator_url, mission_url
+from .problems import Problem, errors
+from .render import Renderer, png_with_text
+
+# Generated paths under docs/, all git-ignored; `write` owns exactly these.
+GENERATED = (
+    "index.md",
+    "methodology.md",
+    "missions",
+    "indicators",
+    "assets/cards",
+    "assets/vendor",
+    "datapackage.json",
+    "index.json",
+    "feed.xml",
+    "all-data.zip",
+    "_generated",
+)
+
+
+@dataclass
+class BuildResult:
+    files: dict[str, bytes] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    dataset: Dataset | None = None
+    facts: Facts | None = None
+    rendered: int = 0
+    cached: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not errors(self.problems)
+
+
+def data_date(dataset: Dataset) -> date:
+    """The build's date: the newest release or retrieval date in the data (never "now")."""
+    days = [
+        i.spec.source.release_date or i.spec.source.retrieved for i in dataset.indicators.values()
+    ]
+    return max(days, default=date(2024, 1, 1))
+
+
+def generate(
+    data_dir: Path, site: Site, renderer: Renderer, fixtures: Path | None = None
+) -> BuildResult:
+    loaded: LoadResult = load_dataset(data_dir)
+    result = BuildResult(problems=loaded.problems)
+    if not loaded.ok:
+        return result
+    dataset = loaded.dataset
+    facts = analyse(dataset)
+    result.dataset, result.facts = dataset, facts
+    out = Pages()
+
+    # Charts: specs first, then one batch render so the pool is used once.
+    indicator_charts = {}
+    for indicator in sorted(dataset.indicators.values(), key=lambda i: i.id):
+        address = site.absolute(indicator_url(indicator.id))
+        indicator_charts[indicator.id] = chartlib.charts(
+            indicator, chart_milestone(facts, indicator.id), address
+        )
+    cards = {"home": chartlib.card_spec(site.name, "Progress on the missions",
+                                        [f"{len(dataset.missions)} missions, "
+                                         f"{len(dataset.indicators)} indicators from official "
+                                         "statistics."], site.url)}
+    for mission in dataset.missions_in_order():
+        summary, _ = pages.mission_summary(dataset, facts, mission)
+        cards[f"mission-{mission.id}"] = chartlib.card_spec(
+            site.name, mission.spec.name, [summary], site.absolute(mission_url(mission.id))
+        )
+    jobs = [c.spec for cs in indicator_charts.values() for c in cs] + list(cards.values())
+    before = renderer.hits
+    rendered = renderer.render_all(jobs)
+    result.cached = renderer.hits - before
+    result.rendered = len(jobs) - result.cached
+    it = iter(rendered)
+
+    package_files: dict[str, bytes] = {}
+    for indicator_id, cs in indicator_charts.items():
+        indicator = dataset.indicators[indicator_id]
+        base = f"indicators/{indicator_id}"
+        pairs = [(c, next(it)) for c in cs]
+        drawn = chart_milestone(facts, indicator_id)
+        for chart, r in pairs:
+            name = "chart" if chart.kind == "headline" else "breakdowns"
+            description = (
+                chart_description(indicator, facts.indicators[indicator_id], drawn)
+                if chart.kind == "headline"
+                else chart.subtitle
+            )
+            out.add(f"{base}/{name}.svg", pages.standalone_svg(r.svg, chart.title, description))
+            out.add(
+                f"{base}/{name}.png",
+                png_with_text(
+                    r.png,
+                    {
+                        "Title": chart.title,
+                        "Description": description,
+                        "Source": chartlib.source_line(indicator),
+                        "Copyright": indicator.spec.licence.attribution,
+                        "URL": site.absolute(indicator_url(indicator_id)),
+                    },
+                ),
+            )
+            out.add(f"{base}/{name}.vl.json", json.dumps(chart.spec, sort_keys=True,
+                                                          separators=(",", ":")))
+        csv_text = publish.indicator_csv(indicator)
+        json_text = publish.indicator_json(site, dataset, facts, indicator)
+        out.add(f"{base}/data.csv", csv_text)
+        out.add(f"{base}/data.json", json_text)
+        package_files[f"{base}/data.csv"] = csv_text.encode()
+        downloads = [
+            {"label": "Data", "url": "data.csv", "format": "CSV",
+             "size": pages.human_size(len(csv_text.encode()))},
+            {"label": "Data and metadata", "url": "data.json", "format": "JSON",
+             "size": pages.human_size(len(json_text.encode()))},
+        ]
+        out.add(f"{base}.md", pages.indicator_page(dataset, facts, site, indicator, pairs,
+                                                   downloads))
+        headline_chart, headline_render = pairs[0]
+        out.add(
+            f"{base}/embed/index.html",
+            pages.embed_page(site, indicator, headline_chart, headline_render,
+                             chart_description(indicator, facts.indicators[indicator_id], drawn)),
+        )
+        for old in indicator.spec.previous_ids:
+            out.add(f"indicators/{old}/index.html", pages.redirect_page(site, indicator, old))
+
+    for name in cards:
+        out.add(f"assets/cards/{name}.png", next(it).png)
+    out.add("index.md", pages.home_page(dataset, facts, site))
+    for mission in dataset.missions_in_order():
+        out.add(f"missions/{mission.id}.md", pages.mission_page(dataset, facts, site, mission))
+    out.add("indicators/index.md", pages.indicator_index(dataset, facts))
+    out.add("methodology.md", methodology_page(dataset, facts))
+
+    package = publish.data_package(site, dataset)
+    package_json = json.dumps(package, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    out.add("datapackage.json", package_json)
+    out.add("index.json", publish.index_json(site, dataset, facts))
+    out.add("feed.xml", publish.atom_feed(site, dataset, facts))
+    package_files["datapackage.json"] = package_json.encode()
+    out.add("all-data.zip", publish.all_data_zip(package_files, data_date(dataset)))
+    out.add("assets/vendor/vega.js", vega_runtime(renderer))
+    out.add("_generated/check-messages.md", check_messages_table(fixtures or Path("/nonexistent")))
+    result.files = out.files
+    return result
+
+
+def vega_runtime(renderer: Renderer) -> str:
+    """Vega, Vega-Lite and vega-embed in one file the site serves itself (no CDN); bundling
+    takes seconds, so it is cached like a chart."""
+    cache = renderer.cache_dir
+    name = f"vega-{vlc.__version__}-{chartlib.VEGA_LITE_VERSION}.js"
+    if cache is not None and (cache / name).is_file():
+        text = (cache / name).read_text("utf-8")
+        if text.rstrip().endswith("window.vegaLite=__default1;"):
+            return text
+    text = vlc.javascript_bundle(vl_version=chartlib.VEGA_LITE_VERSION)
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = cache / (name + ".tmp")
+        tmp.write_text(text, "utf-8")
+        tmp.replace(cache / name)
+    return text

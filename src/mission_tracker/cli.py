@@ -1,0 +1,256 @@
+"""The command line: parses arguments, calls the library, prints, exits. Nothing else prints.
+
+Exit codes: 0 success, 1 problems found in the data (or a failed site build), 2 usage error,
+3 an internal error (a bug: the message says where to report it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import __version__
+from .problems import Problem, Severity
+
+REPORT_URL = "https://github.com/mission-tracker/mission-tracker/issues"
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        code: int = args.run(args)
+        return code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the one place a traceback is caught: it is a bug, not bad data
+        detail = "".join(traceback.format_exception(exc)[-3:])
+        print(
+            f"mission-tracker: internal error: {type(exc).__name__}: {exc}\n"
+            f"This is a bug in Mission Tracker, not a problem with your files. Please report it "
+            f"at {REPORT_URL} with this message:\n{detail}",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mission-tracker",
+        description="Check mission and indicator data, and build the Mission Tracker site.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="project folder (default: current folder)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="command")
+
+    check = sub.add_parser("check", help="check every data file and report every problem")
+    check.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default=None,
+        help="output format (default: text, plus GitHub annotations when run on GitHub Actions)",
+    )
+    check.set_defaults(run=cmd_check)
+
+    build = sub.add_parser("build", help="generate pages, charts and downloads into docs/")
+    build.add_argument("--workers", type=int, default=None, help="render processes")
+    build.add_argument("--no-cache", action="store_true", help="render every chart afresh")
+    build.set_defaults(run=cmd_build)
+
+    site = sub.add_parser("site", help="build, then run `mkdocs build --strict` into site/")
+    site.add_argument("--workers", type=int, default=None, help="render processes")
+    site.add_argument("--no-cache", action="store_true", help="render every chart afresh")
+    site.add_argument("--site-dir", type=Path, default=None, help="output folder (default site)")
+    site.set_defaults(run=cmd_site)
+
+    new = sub.add_parser("new", help="scaffold a new indicator (CSV and commented YAML)")
+    new.add_argument("id", help="the new indicator's id, e.g. knife-crime-offences")
+    new.add_argument("--mission", required=True, help="the id of its mission")
+    new.set_defaults(run=cmd_new)
+
+    schema = sub.add_parser("schema", help="write the JSON Schemas for the YAML files")
+    schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
+    schema.set_defaults(run=cmd_schema)
+    return parser
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .load import load_dataset
+
+    root: Path = args.root
+    result = load_dataset(root / "data")
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    _print_problems(result.problems, github=fmt == "github")
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    rows = result.rows
+    if errors:
+        files = len({p.path for p in errors})
+        print(
+            f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in {files} "
+            f"file{'s' if files != 1 else ''}. {rows.read} rows read: {rows.loaded} loaded, "
+            f"{rows.rejected} rejected.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    print(
+        f"All data checked: {len(result.dataset.missions)} missions, "
+        f"{len(result.dataset.indicators)} indicators, {rows.loaded} rows. No problems."
+    )
+    return EXIT_OK
+
+
+def _print_problems(problems: list[Problem], *, github: bool) -> None:
+    for problem in sorted(problems):
+        print(problem.format(), file=sys.stderr)
+        if github:
+            # Annotations go to stdout, where the Actions runner reads workflow commands.
+            print(problem.format_github())
+
+
+def _generate(args: argparse.Namespace) -> tuple[int, object]:
+    from .build import GENERATED, generate
+    from .config import read_site
+    from .render import Renderer
+    from .write import write_tree
+
+    root: Path = args.root
+    started = time.perf_counter()
+    cache = None if args.no_cache else root / ".mission-tracker" / "cache"
+    renderer = Renderer(cache, workers=args.workers)
+    site = read_site(root / "mkdocs.yml")
+    result = generate(root / "data", site, renderer, root / "tests" / "fixtures" / "problems")
+    if not result.ok:
+        _print_problems(result.problems, github=os.environ.get("GITHUB_ACTIONS") == "true")
+        print(
+            "Build stopped: fix the problems above (nothing was written). "
+            "Run `mission-tracker check` to see them again.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS, result
+    stats = write_tree(root / "docs", result.files, GENERATED)
+    print(
+        f"Generated {len(result.files)} files into docs/ ({stats.written} written, "
+        f"{stats.unchanged} unchanged, {stats.removed} removed); charts: {result.rendered} "
+        f"rendered, {result.cached} from cache; {time.perf_counter() - started:.1f}s."
+    )
+    return EXIT_OK, result
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    code, _ = _generate(args)
+    return code
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    from .build import BuildResult, data_date
+    from .write import replace_dir
+
+    code, result = _generate(args)
+    if code != EXIT_OK:
+        return code
+    assert isinstance(result, BuildResult) and result.dataset is not None
+    root: Path = args.root
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        # MkDocs stamps the sitemap and its gzip with the build time; pin it to the data.
+        day = data_date(result.dataset)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime(day.year, day.month, day.day,
+                                                            tzinfo=UTC).timestamp()))
+    target = args.site_dir or (root / "site")
+    started = time.perf_counter()
+    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent if target.parent.exists()
+                                else root))
+    ok = mkdocs_build(root / "mkdocs.yml", tmp)
+    if not ok:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"mkdocs build failed; {target} was left as it was.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    replace_dir(tmp, target)
+    print(f"Built the site into {target} with mkdocs build --strict in "
+          f"{time.perf_counter() - started:.1f}s.")
+    return EXIT_OK
+
+
+def mkdocs_build(config_file: Path, site_dir: Path) -> bool:
+    """`mkdocs build --strict` in this process (saves starting a second Python)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as exc:
+        print(f"mkdocs: {exc}", file=sys.stderr)
+        return False
+    finally:
+        logger.removeHandler(handler)
+    return True
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, scaffold
+
+    try:
+        written = scaffold(args.root / "data", args.id, args.mission)
+    except ScaffoldError as exc:
+        print(f"mission-tracker new: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in written:
+        print(f"Wrote {path}")
+    print("Fill in every field marked TODO, then run `mission-tracker check`.")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import schema_files
+
+    root: Path = args.root
+    stale = []
+    for rel, text in schema_files().items():
+        path = root / rel
+        current = path.read_text("utf-8") if path.is_file() else None
+        if current != text:
+            stale.append(rel)
+            if not args.check:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, "utf-8")
+    if args.check and stale:
+        print(
+            "Out of date: " + ", ".join(stale) + ". Run `mission-tracker schema` to update.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    print("Schemas are up to date." if not stale else "Wrote " + ", ".join(stale))
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

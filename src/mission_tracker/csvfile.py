@@ -1,0 +1,100 @@
+"""CSV rows with positions: every cell knows its line and column, so problems can point at it.
+
+The standard library's reader does not report cell positions, so this is a small RFC 4180
+reader (commas, double quotes, doubled quotes inside quotes, newlines inside quotes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .problems import ProblemList
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    line: int
+    column: int
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    cells: tuple[Cell, ...]
+
+    @property
+    def blank(self) -> bool:
+        return all(not c.text.strip() for c in self.cells)
+
+
+def read_rows(text: str, problems: ProblemList) -> list[Row]:
+    """Split normalised text ("\\n" line endings) into rows of cells."""
+    rows: list[Row] = []
+    cells: list[Cell] = []
+    buf: list[str] = []
+    line, column = 1, 1
+    cell_line, cell_column, quoted = 1, 1, False
+    row_line = 1
+    i, n = 0, len(text)
+    in_quotes = False
+    after_quote = False
+    while i < n:
+        ch = text[i]
+        if in_quotes:
+            if ch == '"':
+                if i + 1 < n and text[i + 1] == '"':
+                    buf.append('"')
+                    i += 2
+                    column += 2
+                    continue
+                in_quotes = False
+                after_quote = True
+            else:
+                buf.append(ch)
+                if ch == "\n":
+                    line += 1
+                    column = 0
+        elif ch == ",":
+            cells.append(Cell("".join(buf), cell_line, cell_column, quoted))
+            buf, quoted, after_quote = [], False, False
+            cell_line, cell_column = line, column + 1
+        elif ch == "\n":
+            cells.append(Cell("".join(buf), cell_line, cell_column, quoted))
+            rows.append(Row(row_line, tuple(cells)))
+            cells, buf, quoted, after_quote = [], [], False, False
+            line += 1
+            column = 0
+            row_line, cell_line, cell_column = line, line, 1
+        elif ch == '"' and not buf and not quoted:
+            in_quotes = quoted = True
+        else:
+            if after_quote:
+                problems.add(
+                    line,
+                    column,
+                    "csv.text-after-quote",
+                    "text follows a closing quote in the same cell; put the whole cell in quotes "
+                    'and double any quote inside it ("")',
+                )
+                after_quote = False
+            buf.append(ch)
+        i += 1
+        column += 1
+    if in_quotes:
+        problems.add(
+            cell_line,
+            cell_column,
+            "csv.unclosed-quote",
+            'a quoted cell is never closed; add the missing double quote (")',
+        )
+    if buf or cells or quoted:
+        cells.append(Cell("".join(buf), cell_line, cell_column, quoted))
+        rows.append(Row(row_line, tuple(cells)))
+    # A line with nothing on it is not a row (many editors leave one at the end).
+    return [
+        r
+        for r in rows
+        if not (len(r.cells) == 1 and r.cells[0].text == "" and not r.cells[0].quoted)
+    ]

@@ -1,0 +1,617 @@
+"""Models + facts + rendered charts -> Markdown pages and embed HTML (Jinja templates).
+
+Pages are Markdown files whose bodies are HTML blocks: Markdown passes them through untouched,
+Jinja escapes every piece of text, and headings stay Markdown so MkDocs builds the table of
+contents. Links between pages are relative, so the site works under any base path.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import jinja2
+import yaml
+
+from .analyse import Facts, IndicatorFacts, MilestoneFacts, Progress, Trend
+from .charts import Chart
+from .config import Site
+from .describe import chart_description, headline_sentence
+from .models import Dataset, Indicator, Mission
+from .numbers import format_given, format_value
+from .render import Rendered
+
+TREND_ICONS = {
+    Trend.LITTLE_CHANGE: "=",
+    Trend.NOT_JUDGED: "○",
+    Trend.NOT_ASSESSED: "…",
+}
+PROGRESS_ICONS = {
+    Progress.ACHIEVED: "✓",
+    Progress.ON_TRACK: "→",
+    Progress.OFF_TRACK: "✗",
+    Progress.NOT_ASSESSED: "…",
+}
+
+
+def trend_icon(change: Any) -> str:
+    if change.trend in (Trend.IMPROVING, Trend.WORSENING):
+        return "▲" if (change.amount or 0) > 0 else "▼"
+    return TREND_ICONS[change.trend]
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("mission_tracker", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown headings use {#anchor} (attr_list), so Jinja comments need other delimiters.
+        comment_start_string="{%#",
+        comment_end_string="#%}",
+    )
+    env.globals.update(trend_icon=trend_icon, progress_icon=PROGRESS_ICONS.__getitem__)
+    return env
+
+
+def render_template(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+# -- addresses ------------------------------------------------------------------------------
+
+
+def mission_url(mission_id: str) -> str:
+    return f"missions/{mission_id}/"
+
+
+def indicator_url(indicator_id: str) -> str:
+    return f"indicators/{indicator_id}/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from one site-relative address to another (both like "indicators/x/")."""
+    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else ""
+    target = to_url or "."
+    rel = posixpath.relpath(target, base or ".")
+    if to_url.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return "./" if rel == "./" or rel == "." else rel
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{-(-size // 1024)} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(meta, sort_keys=True, allow_unicode=True, width=1000) + "---\n"
+
+
+# -- inline SVG -----------------------------------------------------------------------------
+
+_ROOT = re.compile(r"<svg [^>]*>")
+_INNER_ARIA = re.compile(r' (?:role|aria-roledescription|aria-hidden|aria-label)="[^"]*"')
+
+
+def inline_svg(svg: str, labelledby: str, describedby: str) -> str:
+    """The rendered SVG as an image in the page: one accessible name and description, from
+    the figure's caption; Vega's own ARIA roles inside it are dropped."""
+    body = _INNER_ARIA.sub("", svg[svg.index(">") + 1 :])
+    view_box = re.search(r'viewBox="([^"]+)"', svg)
+    width, height = (view_box[1].split()[2:4]) if view_box else ("600", "315")
+    root = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" focusable="false" '
+        f'aria-labelledby="{labelledby}" aria-describedby="{describedby}">'
+    )
+    return root + body
+
+
+def standalone_svg(svg: str, title: str, description: str) -> str:
+    """The downloadable SVG: a <title> and <desc> so the file names and cites itself."""
+    match = _ROOT.match(svg)
+    if match is None:
+        return svg
+    head = match.group(0)
+    return (
+        f'{head}<title>{html.escape(title)}</title><desc>{html.escape(description)}</desc>'
+        + svg[match.end() :]
+    )
+
+
+# -- views ----------------------------------------------------------------------------------
+
+
+@dataclass
+class ChartView:
+    kind: str
+    heading: str
+    anchor: str
+    title: str
+    description: str
+    svg: str
+    svg_url: str
+    png_url: str
+    spec_url: str
+    svg_size: str
+    png_size: str
+    breakdowns_url: str = ""
+
+
+@dataclass
+class Pages:
+    """Everything generated under docs/: path -> content."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    def add(self, path: str, content: str | bytes) -> None:
+        self.files[path] = content.encode("utf-8") if isinstance(content, str) else content
+
+
+def milestones_for(facts: Facts, indicator_id: str) -> list[MilestoneFacts]:
+    return [
+        m for ms in facts.milestones.values() for m in ms if m.milestone.indicator == indicator_id
+    ]
+
+
+def chart_milestone(facts: Facts, indicator_id: str) -> MilestoneFacts | None:
+    """The milestone drawn on an indicator's chart: the last deadline among those it charts."""
+    drawn = [m for m in milestones_for(facts, indicator_id) if m.charted_target]
+    return max(drawn, key=lambda m: m.milestone.deadline or m.milestone.id, default=None) if (
+        drawn
+    ) else None
+
+
+def sparkline(indicator: Indicator) -> str:
+    """Polyline points for a 120 x 32 sparkline of the headline series (gaps skipped)."""
+    points = [(o.period.start.toordinal(), o.value) for o in indicator.headline if o.value is not None]
+    if len(points) < 2:
+        return ""
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    span_x, span_y = (x1 - x0) or 1, (y1 - y0) or 1
+    return " ".join(
+        f"{2 + (x - x0) / span_x * 116:.1f},{30 - (y - y0) / span_y * 28:.1f}" for x, y in points
+    )
+
+
+def latest_updated(indicators: list[Indicator]) -> str:
+    dates = [i.spec.source.release_date or i.spec.source.retrieved for i in indicators]
+    return long_date(max(dates)) if dates else "no data yet"
+
+
+def long_date(day: Any) -> str:
+    from .periods import MONTH_NAMES
+
+    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
+
+
+def mission_summary(dataset: Dataset, facts: Facts, mission: Mission) -> tuple[str, list[tuple[str, int]]]:
+    indicators = dataset.indicators_of(mission.id)
+    trends = Counter(facts.indicators[i.id].change.trend for i in indicators)
+    progress = Counter(m.status for m in facts.milestones.get(mission.id, []))
+    parts = [f"{trends[Trend.IMPROVING]} of {len(indicators)} indicators improving"]
+    if trends[Trend.WORSENING]:
+        parts.append(f"{trends[Trend.WORSENING]} worsening")
+    for status in (Progress.ACHIEVED, Progress.ON_TRACK, Progress.OFF_TRACK):
+        if progress[status]:
+            n = progress[status]
+            parts.append(f"{n} milestone{'s' if n != 1 else ''} {status.value}")
+    assessed = sum(progress[s] for s in progress if s is not Progress.NOT_ASSESSED)
+    if progress[Progress.NOT_ASSESSED]:
+        n = progress[Progress.NOT_ASSESSED]
+        parts.append(
+            f"{n} milestone{'s' if n != 1 else ''} not assessed"
+            + (" (see why on the mission page)" if not assessed else "")
+        )
+    counts = [(t.value.capitalize(), trends[t]) for t in Trend if trends[t]]
+    counts += [(f"Milestones {s.value}", progress[s]) for s in Progress if progress[s]]
+    return ", ".join(parts) + ".", counts
+
+
+def home_page(dataset: Dataset, facts: Facts, site: Site) -> str:
+    missions = []
+    for mission in dataset.missions_in_order():
+        summary, counts = mission_summary(dataset, facts, mission)
+        missions.append(
+            {
+                "name": mission.spec.name,
+                "statement": mission.spec.statement,
+                "url": relative("", mission_url(mission.id)),
+                "summary": summary,
+                "counts": counts,
+                "updated": latest_updated(dataset.indicators_of(mission.id)),
+            }
+        )
+    body = render_template(
+        "home.md.j2", site=site, missions=missions, methodology_url="methodology/"
+    )
+    meta = {
+        "title": "Home",
+        "description": f"Progress on {len(missions)} missions, tracked with official statistics.",
+        "social_image": "assets/cards/home.png",
+        "hide": ["navigation", "toc"],
+    }
+    return front_matter(meta) + body
+
+
+def mission_page(dataset: Dataset, facts: Facts, site: Site, mission: Mission) -> str:
+    here = mission_url(mission.id)
+    summary, _ = mission_summary(dataset, facts, mission)
+    milestones = []
+    for mf in facts.milestones.get(mission.id, []):
+        m = mf.milestone
+        indicator = mf.indicator
+        unit_spec = indicator.spec if indicator else None
+        target = m.target_text or (
+            format_given(m.target, unit_spec) if m.target is not None and unit_spec else (
+                f"{m.target:g}" if m.target is not None else "No numeric target"
+            )
+        )
+        latest = None
+        if indicator is not None and mf.latest is not None and mf.latest.value is not None:
+            latest = (
+                f"{format_value(mf.latest.value, indicator.spec)} "
+                f"{mf.latest.period.preposition} {mf.latest.period.long_label}"
+            )
+        baseline_note = None
+        if m.baseline is not None:
+            bits = []
+            if m.baseline.value is not None and unit_spec is not None:
+                bits.append(format_given(m.baseline.value, unit_spec))
+            if m.baseline.period:
+                bits.append(f"({m.baseline.period})")
+            if m.baseline.note:
+                bits.append(m.baseline.note)
+            baseline_note = " ".join(bits)
+        milestones.append(
+            {
+                "id": m.id,
+                "title": m.title,
+                "metric": m.metric,
+                "target": target,
+                "deadline": mf.deadline_text or "Not set",
+                "latest": latest,
+                "indicator_url": relative(here, indicator_url(indicator.id)) if indicator else None,
+                "indicator_title": indicator.spec.title if indicator else "",
+                "proxy": m.indicator_is_proxy,
+                "status": mf.status,
+                "reason": mf.reason,
+                "baseline_note": baseline_note,
+                "reported": [
+                    {
+                        "text": r.text,
+                        "source": f"{r.citation.publisher}, {r.citation.title}",
+                        "url": str(r.citation.url) if r.citation.url else None,
+                        "secondary": r.citation.secondary,
+                    }
+                    for r in m.reported
+                ],
+            }
+        )
+    indicators = []
+    for indicator in sorted(dataset.indicators_of(mission.id), key=lambda i: i.spec.title):
+        f = facts.indicators[indicator.id]
+        caution = []
+        if indicator.spec.proxy:
+            caution.append("Approximates the official measure.")
+        if indicator.spec.vintage:
+            caution.append("Not the latest release.")
+        indicators.append(
+            {
+                "title": indicator.spec.title,
+                "url": relative(here, indicator_url(indicator.id)),
+                "headline": f.headline,
+                "change": f.change.sentence,
+                "facts": f,
+                "spark": sparkline(indicator),
+                "caution": " ".join(caution),
+            }
+        )
+    body = render_template(
+        "mission.md.j2",
+        name=mission.spec.name,
+        statement=mission.spec.statement,
+        citation={
+            "publisher": mission.spec.citation.publisher,
+            "title": mission.spec.citation.title,
+            "url": str(mission.spec.citation.url or ""),
+        },
+        lead=mission.spec.lead,
+        summary=summary,
+        milestones=milestones,
+        indicators=indicators,
+    )
+    meta = {
+        "title": mission.spec.short_name or mission.spec.name,
+        "description": f"{mission.spec.name}: {summary}",
+        "social_image": f"assets/cards/mission-{mission.id}.png",
+    }
+    return front_matter(meta) + body
+
+
+def indicator_page(
+    dataset: Dataset,
+    facts: Facts,
+    site: Site,
+    indicator: Indicator,
+    charts: list[tuple[Chart, Rendered]],
+    downloads: list[dict[str, str]],
+) -> str:
+    here = indicator_url(indicator.id)
+    spec = indicator.spec
+    f: IndicatorFacts = facts.indicators[indicator.id]
+    drawn = chart_milestone(facts, indicator.id)
+    chart_views = []
+    for chart, rendered in charts:
+        anchor = "chart" if chart.kind == "headline" else "chart-breakdowns"
+        description = (
+            chart_description(indicator, f, drawn)
+            if chart.kind == "headline"
+            else _breakdown_description(indicator)
+        )
+        name = "chart" if chart.kind == "headline" else "breakdowns"
+        chart_views.append(
+            ChartView(
+                kind=chart.kind,
+                heading="Chart" if chart.kind == "headline" else "Breakdowns",
+                anchor=anchor,
+                title=chart.title,
+                description=description,
+                svg=inline_svg(rendered.svg, f"{anchor}-title", f"{anchor}-desc"),
+                svg_url=f"{name}.svg",
+                png_url=f"{name}.png",
+                spec_url=f"{name}.vl.json",
+                svg_size=human_size(len(standalone_svg(rendered.svg, chart.title, description).encode())),
+                png_size=human_size(len(rendered.png)),
+                breakdowns_url="breakdowns.vl.json" if chart.kind == "headline" and len(charts) > 1
+                else "",
+            )
+        )
+    page_abs = site.absolute(here)
+    milestone_views = [
+        {
+            "title": m.milestone.title,
+            "status": m.status,
+            "reason": m.reason,
+            "url": relative(here, mission_url(m.mission.id)) + f"#milestone-{m.milestone.id}",
+        }
+        for m in milestones_for(facts, indicator.id)
+    ]
+    related_ids = [r for r in spec.related if r in dataset.indicators]
+    related_ids += [
+        i.id for i in sorted(dataset.indicators_of(spec.mission), key=lambda i: i.spec.title)
+        if i.id != indicator.id and i.id not in related_ids
+    ]
+    related = [
+        {
+            "title": dataset.indicators[r].spec.title,
+            "url": relative(here, indicator_url(r)),
+            "headline": facts.indicators[r].headline,
+        }
+        for r in related_ids[:6]
+    ]
+    mission = dataset.missions.get(spec.mission)
+    latest = f.latest
+    embed_abs = site.absolute(f"{here}embed/")
+    body = render_template(
+        "indicator.md.j2",
+        title=spec.title,
+        summary=spec.summary,
+        measure=spec.measure,
+        facts=f,
+        latest_value=format_value(latest.value, spec) if latest and latest.value is not None else "No data",
+        latest_when=(
+            f"{spec.unit_label + ' ' if spec.unit_label else ''}{latest.period.preposition} "
+            f"{latest.period.long_label}"
+            if latest
+            else ""
+        ),
+        milestones=milestone_views,
+        proxy=spec.proxy,
+        vintage=spec.vintage,
+        charts=chart_views,
+        table=data_table(indicator),
+        source_line=f"Source: {spec.source.publisher}, {spec.source.release}",
+        licence_attribution=spec.licence.attribution,
+        page_abs=page_abs,
+        downloads=downloads,
+        embed_url="embed/",
+        embed_snippet=embed_snippet(site, indicator),
+        citation_short=citation_short(site, indicator),
+        citation_full=citation_full(site, indicator),
+        about=about_rows(indicator, mission, here),
+        caveats=spec.caveats,
+        related=related,
+    )
+    meta = {
+        "title": spec.title,
+        "description": headline_sentence(indicator, f, drawn),
+        "social_image": f"{here}chart.png",
+        "charts": True,
+        "embed": embed_abs,
+    }
+    return front_matter(meta) + body
+
+
+def _breakdown_description(indicator: Indicator) -> str:
+    parts = [f"Small multiples: {indicator.spec.measure}, one panel per series, each with the "
+             "all-series figure as a grey line."]
+    for key in indicator.series_keys():
+        if not any(key):
+            continue
+        valued = [o for o in indicator.series(key) if o.value is not None]
+        if valued and valued[-1].value is not None:
+            last = valued[-1]
+            parts.append(
+                f"{indicator.series_label(key)}: {format_value(last.value or 0.0, indicator.spec)} "
+                f"{last.period.preposition} {last.period.label}."
+            )
+    return " ".join(parts)
+
+
+def data_table(indicator: Indicator) -> dict[str, Any]:
+    """Periods as rows, series as columns; gaps and markers spelt out in words."""
+    keys = indicator.series_keys()
+    headers = [indicator.series_label(k) for k in keys]
+    by_period: dict[Any, dict[Any, Any]] = {}
+    for o in indicator.observations:
+        by_period.setdefault(o.period, {})[o.series] = o
+    notes: list[str] = []
+    rows = []
+    for period in sorted(by_period, reverse=True):
+        cells = []
+        for key in keys:
+            o = by_period[period].get(key)
+            if o is None:
+                cells.append("")
+                continue
+            if o.value is not None:
+                text = format_value(o.value, indicator.spec)
+            else:
+                text = f"{o.missing.value if o.missing else ''} ({o.missing.meaning if o.missing else ''})"
+            if o.markers:
+                text += " " + " ".join(f"[{m.meaning}]" for m in sorted(o.markers))
+            cells.append(text)
+            if o.note:
+                notes.append(f"{period.label}: {o.note}")
+        rows.append({"period": period.label, "cells": cells})
+    return {"headers": headers, "rows": rows, "notes": list(dict.fromkeys(notes))}
+
+
+def about_rows(indicator: Indicator, mission: Mission | None, here: str) -> list[tuple[str, str, str | None]]:
+    spec = indicator.spec
+    src = spec.source
+    rows: list[tuple[str, str, str | None]] = [
+        ("Publisher", src.publisher, None),
+        ("Release", src.release, str(src.url)),
+        ("Published", long_date(src.release_date) if src.release_date else "Not stated in the copy used", None),
+    ]
+    if src.series_id:
+        rows.append(("Series code", src.series_id, None))
+    if src.copy_of:
+        rows.append(("Copy used", f"{src.copy_of} (taken {long_date(src.retrieved)})", None))
+    else:
+        rows.append(("Retrieved", long_date(src.retrieved), None))
+    rows += [
+        ("Licence", spec.licence.title, spec.licence.url),
+        ("Geography", spec.geography, None),
+        ("Frequency", spec.frequency or spec.period_type.frequency, None),
+        ("Next update", spec.next_update or "Not announced", None),
+        ("Direction", _direction_text(indicator), None),
+    ]
+    if spec.series_breaks:
+        rows.append(
+            ("Series breaks", "; ".join(f"{b.period}: {b.reason}" for b in spec.series_breaks), None)
+        )
+    if mission is not None:
+        rows.append(("Mission", mission.spec.name, relative(here, mission_url(mission.id))))
+    return rows
+
+
+def _direction_text(indicator: Indicator) -> str:
+    from .analyse import DEFAULT_RELATIVE_TOLERANCE
+
+    spec = indicator.spec
+    tolerance = (
+        f"changes within {format_value(spec.tolerance, spec)} count as little or no change"
+        if spec.tolerance is not None
+        else f"changes within {DEFAULT_RELATIVE_TOLERANCE:.0%} of the earlier figure count as "
+        "little or no change"
+    )
+    text = {
+        "higher_is_better": "Higher is better",
+        "lower_is_better": "Lower is better",
+        "neutral": "Neither higher nor lower is better, so no judgement is made",
+        "contested": "Contested, so no judgement is made",
+    }[spec.direction.value]
+    return f"{text}; {tolerance}." if spec.direction.judged else f"{text}."
+
+
+def citation_short(site: Site, indicator: Indicator) -> str:
+    src = indicator.spec.source
+    year = (src.release_date or src.retrieved).year
+    return f"{src.publisher} ({year}), via {site.name}"
+
+
+def citation_full(site: Site, indicator: Indicator) -> str:
+    spec = indicator.spec
+    src = spec.source
+    published = f", published {long_date(src.release_date)}" if src.release_date else ""
+    return (
+        f"{src.publisher}. {src.release}{published}. In: {site.name}, "
+        f"“{spec.title}”, {site.absolute(indicator_url(indicator.id))}. {spec.licence.title}."
+    )
+
+
+def embed_snippet(site: Site, indicator: Indicator) -> str:
+    src = site.absolute(f"{indicator_url(indicator.id)}embed/")
+    title = html.escape(f"{indicator.spec.title} – {site.name}", quote=True)
+    return (
+        f'<iframe src="{src}" title="{title}" width="100%" height="480" '
+        'style="border:0;max-width:660px" loading="lazy"></iframe>'
+    )
+
+
+def embed_page(site: Site, indicator: Indicator, chart: Chart, rendered: Rendered, description: str) -> str:
+    spec = indicator.spec
+    return render_template(
+        "embed.html.j2",
+        title=spec.title,
+        site_name=site.name,
+        page_abs=site.absolute(indicator_url(indicator.id)),
+        spec_url="../chart.vl.json",
+        svg=inline_svg(rendered.svg, "t", "d"),
+        description=description,
+        source_line=f"Source: {spec.source.publisher}, {spec.source.release}",
+        licence_title=spec.licence.title,
+        licence_url=spec.licence.url,
+        updated=long_date(spec.source.release_date or spec.source.retrieved),
+    )
+
+
+def redirect_page(site: Site, indicator: Indicator, old_id: str) -> str:
+    target = relative(indicator_url(old_id), indicator_url(indicator.id))
+    return render_template(
+        "redirect.html.j2",
+        title=indicator.spec.title,
+        target=target,
+        target_abs=site.absolute(indicator_url(indicator.id)),
+    )
+
+
+def indicator_index(dataset: Dataset, facts: Facts) -> str:
+    """Every indicator A to Z, with its mission: the way in for people who search by topic."""
+    here = "indicators/"
+    rows = []
+    for indicator in sorted(dataset.indicators.values(), key=lambda i: i.spec.title.lower()):
+        mission = dataset.missions.get(indicator.spec.mission)
+        f = facts.indicators[indicator.id]
+        rows.append(
+            {
+                "title": indicator.spec.title,
+                "url": relative(here, indicator_url(indicator.id)),
+                "mission": mission.spec.name if mission else indicator.spec.mission,
+                "mission_url": relative(here, mission_url(indicator.spec.mission)),
+                "headline": f.headline,
+                "trend": f.change,
+            }
+        )
+    meta = {
+        "title": "All indicators",
+        "description": f"All {len(rows)} indicators, A to Z, with their latest figures.",
+    }
+    return front_matter(meta) + render_template("indicators.md.j2", rows=rows)

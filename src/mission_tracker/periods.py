@@ -1,0 +1,260 @@
+"""Period types: the time an observation refers to, parsed from how statisticians write it.
+
+Each indicator declares one period type; every row's period is parsed as that type. A period
+knows its first and last day (for a true time axis) and how people write it ("2023/24",
+"Jul 2024", "Q3 2024").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class PeriodType(StrEnum):
+    YEAR = "year"
+    FINANCIAL_YEAR = "financial_year"
+    ACADEMIC_YEAR = "academic_year"
+    QUARTER = "quarter"
+    MONTH = "month"
+    DATE = "date"
+
+    @property
+    def description(self) -> str:
+        return _DESCRIPTIONS[self]
+
+    @property
+    def example(self) -> str:
+        return _EXAMPLES[self]
+
+    @property
+    def frequency(self) -> str:
+        """The publication rhythm a series of this type usually has."""
+        return _FREQUENCIES[self]
+
+    @property
+    def sub_annual(self) -> bool:
+        return self in (PeriodType.QUARTER, PeriodType.MONTH)
+
+
+_DESCRIPTIONS = {
+    PeriodType.YEAR: "calendar year",
+    PeriodType.FINANCIAL_YEAR: "financial year (April to March)",
+    PeriodType.ACADEMIC_YEAR: "academic year (September to August)",
+    PeriodType.QUARTER: "calendar quarter",
+    PeriodType.MONTH: "month",
+    PeriodType.DATE: "date",
+}
+_EXAMPLES = {
+    PeriodType.YEAR: "2024",
+    PeriodType.FINANCIAL_YEAR: "2023/24",
+    PeriodType.ACADEMIC_YEAR: "2023/24",
+    PeriodType.QUARTER: "2024 Q3",
+    PeriodType.MONTH: "2024-07",
+    PeriodType.DATE: "2024-07-31",
+}
+_FREQUENCIES = {
+    PeriodType.YEAR: "annual",
+    PeriodType.FINANCIAL_YEAR: "annual",
+    PeriodType.ACADEMIC_YEAR: "annual",
+    PeriodType.QUARTER: "quarterly",
+    PeriodType.MONTH: "monthly",
+    PeriodType.DATE: "irregular",
+}
+
+MONTH_NAMES = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+# Fixed English names: calendar.month_abbr follows the locale, which would break determinism.
+MONTH_ABBR = ("", *(name[:3] for name in MONTH_NAMES[1:]))
+
+
+class PeriodError(ValueError):
+    """A period that cannot be read as the declared type; the message says how to write it."""
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    start: date
+    type: PeriodType
+
+    # -- derived ---------------------------------------------------------------------------
+    @property
+    def end(self) -> date:
+        t, s = self.type, self.start
+        if t is PeriodType.DATE:
+            return s
+        months = {PeriodType.MONTH: 1, PeriodType.QUARTER: 3}.get(t, 12)
+        y, m = divmod(s.month - 1 + months - 1, 12)
+        year, month = s.year + y, m + 1
+        return date(year, month, calendar.monthrange(year, month)[1])
+
+    @property
+    def text(self) -> str:
+        """The canonical form an editor writes in a CSV."""
+        t, s = self.type, self.start
+        if t is PeriodType.YEAR:
+            return f"{s.year}"
+        if t in (PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR):
+            return f"{s.year}/{(s.year + 1) % 100:02d}"
+        if t is PeriodType.QUARTER:
+            return f"{s.year} Q{(s.month - 1) // 3 + 1}"
+        if t is PeriodType.MONTH:
+            return f"{s.year}-{s.month:02d}"
+        return s.isoformat()
+
+    @property
+    def label(self) -> str:
+        """How people write it in a chart or table: "2023/24", "Q3 2024", "Jul 2024"."""
+        t, s = self.type, self.start
+        if t is PeriodType.QUARTER:
+            return f"Q{(s.month - 1) // 3 + 1} {s.year}"
+        if t is PeriodType.MONTH:
+            return f"{MONTH_ABBR[s.month]} {s.year}"
+        if t is PeriodType.DATE:
+            return f"{s.day} {MONTH_ABBR[s.month]} {s.year}"
+        return self.text
+
+    @property
+    def long_label(self) -> str:
+        """For sentences: "July 2024", "31 March 2024", "2023/24"."""
+        s = self.start
+        if self.type is PeriodType.MONTH:
+            return f"{MONTH_NAMES[s.month]} {s.year}"
+        if self.type is PeriodType.DATE:
+            return f"{s.day} {MONTH_NAMES[s.month]} {s.year}"
+        return self.label
+
+    @property
+    def preposition(self) -> str:
+        """ "at 31 March 2024" for a date, "in 2023/24" otherwise."""
+        return "at" if self.type is PeriodType.DATE else "in"
+
+    def years_earlier(self, years: int) -> Period:
+        s = self.start
+        day = min(s.day, calendar.monthrange(s.year - years, s.month)[1])
+        return Period(date(s.year - years, s.month, day), self.type)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def period_containing(day: date, ptype: PeriodType) -> Period:
+    """The period of a type that includes a given day (used to place a milestone deadline)."""
+    if ptype is PeriodType.DATE:
+        return Period(day, ptype)
+    if ptype is PeriodType.YEAR:
+        return Period(date(day.year, 1, 1), ptype)
+    if ptype is PeriodType.MONTH:
+        return Period(date(day.year, day.month, 1), ptype)
+    if ptype is PeriodType.QUARTER:
+        return Period(date(day.year, (day.month - 1) // 3 * 3 + 1, 1), ptype)
+    first_month = 4 if ptype is PeriodType.FINANCIAL_YEAR else 9
+    year = day.year if day.month >= first_month else day.year - 1
+    return Period(date(year, first_month, 1), ptype)
+
+
+# -- parsing ------------------------------------------------------------------------------
+_YEAR = re.compile(r"(\d{4})")
+_SPLIT_YEAR = re.compile(r"(\d{4})[/-](\d{2})")
+_QUARTER = re.compile(r"(\d{4}) Q([1-4])")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+_MONTH_WORDS = {name.lower()[:3]: i for i, name in enumerate(MONTH_NAMES) if name}
+
+
+def parse_period(text: str, ptype: PeriodType) -> Period:
+    """Read a period written as `ptype`; raise PeriodError with a fix on failure."""
+    if ptype is PeriodType.YEAR:
+        if m := _YEAR.fullmatch(text):
+            return Period(date(int(m[1]), 1, 1), ptype)
+    elif ptype in (PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR):
+        if m := _SPLIT_YEAR.fullmatch(text):
+            first = int(m[1])
+            if (first + 1) % 100 != int(m[2]):
+                raise PeriodError(
+                    f"period {text!r} is not a run of two consecutive years; "
+                    f"write {first}/{(first + 1) % 100:02d}"
+                )
+            month = 4 if ptype is PeriodType.FINANCIAL_YEAR else 9
+            return Period(date(first, month, 1), ptype)
+    elif ptype is PeriodType.QUARTER:
+        if m := _QUARTER.fullmatch(text):
+            return Period(date(int(m[1]), (int(m[2]) - 1) * 3 + 1, 1), ptype)
+    elif ptype is PeriodType.MONTH:
+        if m := _MONTH.fullmatch(text):
+            month = int(m[2])
+            if 1 <= month <= 12:
+                return Period(date(int(m[1]), month, 1), ptype)
+            raise PeriodError(f"period {text!r} has month {month:02d}; months run 01 to 12")
+    elif (m := _DATE.fullmatch(text)) is not None:
+        try:
+            return Period(date(int(m[1]), int(m[2]), int(m[3])), ptype)
+        except ValueError:
+            raise PeriodError(f"period {text!r} is not a real date") from None
+    raise PeriodError(_hint(text, ptype))
+
+
+def _hint(text: str, ptype: PeriodType) -> str:
+    """Explain how to write `text` as `ptype`, guessing what the editor meant where we can."""
+    want = f"a {ptype.description} is written like {ptype.example}"
+    guess = _guess(text, ptype)
+    if guess:
+        return f"period {text!r} is not in the declared form ({want}); write {guess}"
+    if text.isdigit() and len(text) == 5 and ptype in (PeriodType.DATE, PeriodType.MONTH):
+        return (
+            f"period {text!r} looks like a spreadsheet date number; format the column as text "
+            f"before saving ({want})"
+        )
+    return f"period {text!r} is not a {ptype.description}; {want}"
+
+
+def _guess(text: str, ptype: PeriodType) -> str | None:
+    t = text.strip()
+    if ptype in (PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR):
+        if m := re.fullmatch(r"(\d{4})\s*[/-]\s*(\d{4})", t):
+            return f"{m[1]}/{m[2][2:]}" if int(m[2]) == int(m[1]) + 1 else None
+        if m := _YEAR.fullmatch(t):
+            y = int(m[1])
+            return f"{y}/{(y + 1) % 100:02d} (or {y - 1}/{y % 100:02d}, if that is the year meant)"
+    if ptype is PeriodType.QUARTER:
+        if m := re.fullmatch(r"[Qq]([1-4])\s*(\d{4})", t) or re.fullmatch(
+            r"(\d{4})\s*-?\s*[Qq]([1-4])", t
+        ):
+            year, q = (m[2], m[1]) if t[0] in "Qq" else (m[1], m[2])
+            return f"{year} Q{q}"
+        if m := re.fullmatch(r"([A-Za-z]{3})\w*\s*-\s*([A-Za-z]{3})\w*\s+(\d{4})", t):
+            first = _MONTH_WORDS.get(m[1].lower())
+            if first in (1, 4, 7, 10) and _MONTH_WORDS.get(m[2].lower()) == first + 2:
+                return f"{m[3]} Q{(first - 1) // 3 + 1}"
+    if ptype is PeriodType.MONTH:
+        if m := re.fullmatch(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{4})", t):
+            month = _MONTH_WORDS.get(m[1].lower())
+            return f"{m[2]}-{month:02d}" if month else None
+        if m := re.fullmatch(r"(\d{1,2})/(\d{4})", t) or re.fullmatch(r"(\d{4})-(\d)", t):
+            year, month = (m[2], m[1]) if "/" in t else (m[1], m[2])
+            return f"{year}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+        if m := _DATE.fullmatch(t):
+            return f"{m[1]}-{m[2]} (a month has no day)"
+    if ptype is PeriodType.DATE:
+        if m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", t):
+            return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d} (year-month-day)"
+    if ptype is PeriodType.YEAR and (m := _SPLIT_YEAR.fullmatch(t)):
+        return f"{m[1]} if the calendar year is meant, or declare `period_type: financial_year`"
+    return None

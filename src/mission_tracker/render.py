@@ -1,0 +1,168 @@
+"""Vega-Lite spec -> SVG and PNG with vl-convert, cached by content hash, in parallel.
+
+A chart is rendered once: the PNG is rasterised from the SVG, not compiled again. The cache key
+covers the spec, the vl-convert version, the fonts and RENDER_EPOCH (bump it when the way we
+render changes), so a stale entry is never reused; entries are written atomically and checked
+when read, so a partial or corrupt file is rendered again rather than published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import struct
+import tempfile
+import zlib
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import vl_convert as vlc
+
+from .charts import VEGA_LITE_VERSION
+
+RENDER_EPOCH = "1"
+PNG_SCALE = 2
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    svg: str
+    png: bytes
+
+
+def fonts_dir() -> Path:
+    return Path(str(resources.files("mission_tracker") / "fonts"))
+
+
+_FONTS_REGISTERED = False
+
+
+def _register_fonts() -> None:
+    # Registered explicitly so every machine renders with the same font, whatever it has.
+    global _FONTS_REGISTERED
+    if not _FONTS_REGISTERED:
+        vlc.register_font_directory(str(fonts_dir()))
+        _FONTS_REGISTERED = True
+
+
+def _fonts_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(fonts_dir().glob("*.ttf")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(spec: dict[str, Any], fonts: str) -> str:
+    payload = json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    digest = hashlib.sha256()
+    for part in (RENDER_EPOCH, vlc.__version__, VEGA_LITE_VERSION, fonts, payload):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def render_one(spec: dict[str, Any]) -> Rendered:
+    _register_fonts()
+    svg = vlc.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
+    return Rendered(svg, vlc.svg_to_png(svg, scale=PNG_SCALE))
+
+
+def _render_job(spec: dict[str, Any]) -> tuple[str, bytes]:
+    result = render_one(spec)
+    return result.svg, result.png
+
+
+class Renderer:
+    """Renders many specs, reusing the cache and spreading misses over a process pool."""
+
+    def __init__(self, cache_dir: Path | None, workers: int | None = None) -> None:
+        self.cache_dir = cache_dir
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.fonts = _fonts_digest()
+        self.hits = 0
+        self.misses = 0
+
+    def render_all(self, specs: Iterable[dict[str, Any]]) -> list[Rendered]:
+        specs = list(specs)
+        keys = [cache_key(s, self.fonts) for s in specs]
+        results: list[Rendered | None] = [self._read(k) for k in keys]
+        todo = [i for i, r in enumerate(results) if r is None]
+        self.hits += len(specs) - len(todo)
+        self.misses += len(todo)
+        if todo:
+            if self.workers > 1 and len(todo) > 1:
+                with ProcessPoolExecutor(max_workers=min(self.workers, len(todo))) as pool:
+                    outputs = list(pool.map(_render_job, [specs[i] for i in todo], chunksize=4))
+            else:
+                outputs = [_render_job(specs[i]) for i in todo]
+            for i, (svg, png) in zip(todo, outputs, strict=True):
+                results[i] = Rendered(svg, png)
+                self._write(keys[i], svg, png)
+        return [r for r in results if r is not None]
+
+    def _paths(self, key: str) -> tuple[Path, Path] | None:
+        if self.cache_dir is None:
+            return None
+        folder = self.cache_dir / key[:2]
+        return folder / f"{key}.svg", folder / f"{key}.png"
+
+    def _read(self, key: str) -> Rendered | None:
+        paths = self._paths(key)
+        if paths is None:
+            return None
+        try:
+            svg = paths[0].read_text("utf-8")
+            png = paths[1].read_bytes()
+        except (OSError, UnicodeDecodeError):
+            return None
+        if not (svg.startswith("<svg") and svg.rstrip().endswith("</svg>") and png_complete(png)):
+            return None
+        return Rendered(svg, png)
+
+    def _write(self, key: str, svg: str, png: bytes) -> None:
+        paths = self._paths(key)
+        if paths is None:
+            return
+        paths[0].parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(paths[1], png)
+        _atomic_write(paths[0], svg.encode("utf-8"))
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def png_complete(data: bytes) -> bool:
+    """A PNG that starts with the signature and ends with its IEND chunk (not truncated)."""
+    return data.startswith(PNG_SIGNATURE) and data.endswith(b"IEND\xaeB`\x82")
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def png_with_text(data: bytes, text: dict[str, str]) -> bytes:
+    """Add iTXt metadata chunks (title, source, licence, address) after the PNG header, so the
+    file cites itself even to programs that read metadata rather than pixels."""
+    chunks = b""
+    for keyword, value in text.items():
+        body = keyword.encode("latin-1") + b"\0\0\0\0\0" + value.encode("utf-8")
+        crc = zlib.crc32(b"iTXt" + body) & 0xFFFFFFFF
+        chunks += struct.pack(">I", len(body)) + b"iTXt" + body + struct.pack(">I", crc)
+    header_end = len(PNG_SIGNATURE) + 8 + 13 + 4  # signature + IHDR chunk
+    return data[:header_end] + chunks + data[header_end:]

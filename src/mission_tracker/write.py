@@ -1,0 +1,75 @@
+"""{path: bytes} -> files. The only module that writes generated files.
+
+Unchanged files are left alone (same bytes, same modification time), files that are no longer
+generated are removed, and each file is replaced atomically, so an interrupted write never
+leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class WriteStats:
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_tree(root: Path, files: dict[str, bytes], owned: tuple[str, ...]) -> WriteStats:
+    """Make the `owned` paths under `root` hold exactly `files`."""
+    stats = WriteStats()
+    for rel, data in sorted(files.items()):
+        path = root / rel
+        try:
+            if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+                stats.unchanged += 1
+                continue
+        except OSError:
+            pass
+        atomic_write(path, data)
+        stats.written += 1
+    wanted = {root / rel for rel in files}
+    for name in owned:
+        top = root / name
+        if top.is_file() and top not in wanted:
+            top.unlink()
+            stats.removed += 1
+        elif top.is_dir():
+            for path in sorted(top.rglob("*"), reverse=True):
+                if path.is_file() and path not in wanted:
+                    path.unlink()
+                    stats.removed += 1
+                elif path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
+    return stats
+
+
+def replace_dir(new: Path, target: Path) -> None:
+    """Swap a freshly built folder into place; the old one is removed only after the swap."""
+    old = target.with_name(f".{target.name}-old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
