@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from .models import Dataset, Direction, Indicator, Milestone, Mission, Observation
 from .numbers import change_phrase, format_about, format_change, format_given, format_value
-from .periods import Period, PeriodType, parse_period, period_containing
+from .periods import MONTH_NAMES, Period, PeriodType, parse_period, period_containing
 
 # A change no bigger than this share of the earlier value is "little or no change", unless the
 # indicator declares its own `tolerance`.
@@ -340,9 +340,7 @@ def _need_sentence(
     return f"To reach {target} by {by} from {start} needs about {format_about(rate, spec)} {word}"
 
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = MONTH_NAMES[1:]
 
 
 def _month_year(day: date | None) -> str:

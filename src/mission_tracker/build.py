@@ -24,7 +24,7 @@ from .methodology import methodology_page
 from .models import Dataset
 from .pages import Pages, chart_milestone, indicator_url, mission_url
 from .problems import Problem, errors
-from .render import Renderer, png_with_text
+from .render import VL_CONVERT_VERSION, Renderer, png_with_text
 
 # Generated paths under docs/, all git-ignored; `write` owns exactly these.
 GENERATED = (
@@ -83,10 +83,18 @@ def generate(
         indicator_charts[indicator.id] = chartlib.charts(
             indicator, chart_milestone(facts, indicator.id), address
         )
-    cards = {"home": chartlib.card_spec(site.name, "Progress on the missions",
-                                        [f"{len(dataset.missions)} missions, "
-                                         f"{len(dataset.indicators)} indicators from official "
-                                         "statistics."], site.url)}
+    cards = {
+        "home": chartlib.card_spec(
+            site.name,
+            "Progress on the missions",
+            [
+                f"{len(dataset.missions)} missions, "
+                f"{len(dataset.indicators)} indicators from official "
+                "statistics."
+            ],
+            site.url,
+        )
+    }
     for mission in dataset.missions_in_order():
         summary, _ = pages.mission_summary(dataset, facts, mission)
         cards[f"mission-{mission.id}"] = chartlib.card_spec(
@@ -126,26 +134,42 @@ def generate(
                     },
                 ),
             )
-            out.add(f"{base}/{name}.vl.json", json.dumps(chart.spec, sort_keys=True,
-                                                          separators=(",", ":")))
+            out.add(
+                f"{base}/{name}.vl.json",
+                json.dumps(chart.spec, sort_keys=True, separators=(",", ":")),
+            )
         csv_text = publish.indicator_csv(indicator)
         json_text = publish.indicator_json(site, dataset, facts, indicator)
         out.add(f"{base}/data.csv", csv_text)
         out.add(f"{base}/data.json", json_text)
         package_files[f"{base}/data.csv"] = csv_text.encode()
         downloads = [
-            {"label": "Data", "url": "data.csv", "format": "CSV",
-             "size": pages.human_size(len(csv_text.encode()))},
-            {"label": "Data and metadata", "url": "data.json", "format": "JSON",
-             "size": pages.human_size(len(json_text.encode()))},
+            {
+                "label": "Data",
+                "url": "data.csv",
+                "format": "CSV",
+                "size": pages.human_size(len(csv_text.encode())),
+            },
+            {
+                "label": "Data and metadata",
+                "url": "data.json",
+                "format": "JSON",
+                "size": pages.human_size(len(json_text.encode())),
+            },
         ]
-        out.add(f"{base}.md", pages.indicator_page(dataset, facts, site, indicator, pairs,
-                                                   downloads))
+        out.add(
+            f"{base}.md", pages.indicator_page(dataset, facts, site, indicator, pairs, downloads)
+        )
         headline_chart, headline_render = pairs[0]
         out.add(
             f"{base}/embed/index.html",
-            pages.embed_page(site, indicator, headline_chart, headline_render,
-                             chart_description(indicator, facts.indicators[indicator_id], drawn)),
+            pages.embed_page(
+                site,
+                indicator,
+                headline_chart,
+                headline_render,
+                chart_description(indicator, facts.indicators[indicator_id], drawn),
+            ),
         )
         for old in indicator.spec.previous_ids:
             out.add(f"indicators/{old}/index.html", pages.redirect_page(site, indicator, old))
@@ -175,12 +199,15 @@ def vega_runtime(renderer: Renderer) -> str:
     """Vega, Vega-Lite and vega-embed in one file the site serves itself (no CDN); bundling
     takes seconds, so it is cached like a chart."""
     cache = renderer.cache_dir
-    name = f"vega-{vlc.__version__}-{chartlib.VEGA_LITE_VERSION}.js"
+    name = f"vega-{VL_CONVERT_VERSION}-{chartlib.VEGA_LITE_VERSION}.js"
     if cache is not None and (cache / name).is_file():
         text = (cache / name).read_text("utf-8")
         if text.rstrip().endswith("window.vegaLite=__default1;"):
             return text
-    text = vlc.javascript_bundle(vl_version=chartlib.VEGA_LITE_VERSION)
+    text = vlc.javascript_bundle(
+        "window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;",
+        vl_version=chartlib.VEGA_LITE_VERSION,
+    )
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
         tmp = cache / (name + ".tmp")

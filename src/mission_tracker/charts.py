@@ -75,7 +75,6 @@ def charts(indicator: Indicator, milestone: MilestoneFacts | None, address: str)
 
 
 def _rows(indicator: Indicator, key: SeriesKey, label: str) -> tuple[list[dict[str, Any]], bool]:
-    spec = indicator.spec
     breaks = _breaks(indicator)
     rows, flagged = [], False
     for o in indicator.series(key):
@@ -102,6 +101,11 @@ def _shown(o: Observation, indicator: Indicator) -> str:
     return f"{o.missing.value} {o.missing.meaning}" if o.missing else ""
 
 
+def _named(name: str) -> Any:
+    """A reference to one of the chart's named datasets (each dataset is written once)."""
+    return alt.Data(name=name)  # type: ignore[no-untyped-call]
+
+
 def _breaks(indicator: Indicator) -> list[Period]:
     spec = indicator.spec
     return sorted(parse_period(b.period, spec.period_type) for b in spec.series_breaks)
@@ -110,16 +114,18 @@ def _breaks(indicator: Indicator) -> list[Period]:
 # -- the headline chart ---------------------------------------------------------------------
 
 
-def headline_chart(
-    indicator: Indicator, milestone: MilestoneFacts | None, address: str
-) -> Chart:
+def headline_chart(indicator: Indicator, milestone: MilestoneFacts | None, address: str) -> Chart:
     spec = indicator.spec
     observations, flagged = _rows(indicator, indicator.headline_key, "All")
     values = [o.value for o in indicator.headline if o.value is not None]
     periods = [o.period for o in indicator.headline] or [o.period for o in indicator.observations]
     target_rows: list[dict[str, Any]] = []
     trajectory: list[dict[str, Any]] = []
-    if milestone is not None and milestone.charted_target and milestone.milestone.target is not None:
+    if (
+        milestone is not None
+        and milestone.charted_target
+        and milestone.milestone.target is not None
+    ):
         target = milestone.milestone.target
         values.append(target)
         deadline = milestone.deadline_period
@@ -152,27 +158,28 @@ def headline_chart(
         layers += _break_layers(x)
     if target_rows:
         layers.append(
-            alt.Chart(alt.Data(name="target"))
+            alt.Chart(_named("target"))
             .mark_rule(color=TEXT, strokeDash=[6, 4], strokeWidth=1.5)
             .encode(y=y)
         )
         layers.append(
-            alt.Chart(alt.Data(name="target"))
+            alt.Chart(_named("target"))
             .mark_text(align="right", baseline="bottom", dy=-3, fontSize=12, color=TEXT)
             .encode(x=x, y=y, text="text:N")
         )
     if trajectory:
         layers.append(
-            alt.Chart(alt.Data(name="trajectory"))
+            alt.Chart(_named("trajectory"))
             .mark_line(color=TEXT, strokeDash=[2, 3], strokeWidth=1.5)
             .encode(x=x, y=y)
         )
     layers += _series_layers(x, y, PALETTE[0], short, 2.5)
     latest = [r for r in observations if r["v"] is not None][-1:]
     layers.append(
-        alt.Chart(alt.Data(name="latest"))
-        .mark_text(align="left", baseline="middle", dx=7, fontSize=13, fontWeight="bold",
-                   color=PALETTE[0])
+        alt.Chart(_named("latest"))
+        .mark_text(
+            align="left", baseline="middle", dx=7, fontSize=13, fontWeight="bold", color=PALETTE[0]
+        )
         .encode(x=x, y=y, text="value:N")
     )
     footer = footer_lines(indicator, address, flagged)
@@ -195,9 +202,11 @@ def headline_chart(
 
 def _series_layers(x: alt.X, y: alt.Y, colour: str, points: bool, width: float) -> list[Any]:
     line = (
-        alt.Chart(alt.Data(name="observations"))
+        alt.Chart(_named("observations"))
         .mark_line(
-            invalid="break-paths-filter-domains", strokeWidth=width, strokeCap="round",
+            invalid="break-paths-filter-domains",
+            strokeWidth=width,
+            strokeCap="round",
             color=colour,
         )
         .encode(x=x, y=y, detail="g:N")
@@ -205,22 +214,18 @@ def _series_layers(x: alt.X, y: alt.Y, colour: str, points: bool, width: float) 
     # Points on every observation for short series (and on any isolated between gaps);
     # hollow for provisional or estimated figures.
     dots = (
-        alt.Chart(alt.Data(name="observations"))
+        alt.Chart(_named("observations"))
         .transform_filter("datum.v != null" + ("" if points else " && datum.p"))
         .mark_point(filled=True, size=28, opacity=1, color=colour, strokeWidth=1.5)
-        .encode(
-            x=x, y=y, fill=alt.condition("datum.p", alt.value("white"), alt.value(colour))
-        )
+        .encode(x=x, y=y, fill=alt.condition("datum.p", alt.value("white"), alt.value(colour)))
     )
     return [line, dots]
 
 
 def _break_layers(x: alt.X) -> list[Any]:
     return [
-        alt.Chart(alt.Data(name="breaks"))
-        .mark_rule(color=MUTED, strokeDash=[2, 3])
-        .encode(x=x),
-        alt.Chart(alt.Data(name="breaks"))
+        alt.Chart(_named("breaks")).mark_rule(color=MUTED, strokeDash=[2, 3]).encode(x=x),
+        alt.Chart(_named("breaks"))
         .mark_text(align="left", baseline="top", dx=3, y=2, fontSize=11, color=MUTED)
         .encode(x=x, text="text:N"),
     ]
@@ -254,11 +259,11 @@ def breakdown_chart(indicator: Indicator, address: str) -> Chart:
         last = [r for r in rows if r["v"] is not None][-1:]
         panel_title = f"{label}: {last[0]['value']}" if last else label
         layers = [
-            alt.Chart(alt.Data(name="headline"))
+            alt.Chart(_named("headline"))
             .mark_line(invalid="break-paths-filter-domains", strokeWidth=1.5, color=CONTEXT)
             .encode(x=x, y=y, detail="g:N"),
             *[
-                layer.properties(data=alt.Data(name=name))
+                layer.properties(data=_named(name))
                 for layer in _series_layers(
                     x, y, PALETTE[(i + 1) % len(PALETTE)], len(rows) <= 30, 2
                 )
@@ -269,15 +274,20 @@ def breakdown_chart(indicator: Indicator, address: str) -> Chart:
                 width=width,
                 height=height,
                 title=alt.TitleParams(
-                    textwrap.wrap(panel_title, width // 7), anchor="start", fontSize=13,
-                    color=TEXT, fontWeight="bold",
+                    textwrap.wrap(panel_title, width // 7),
+                    anchor="start",
+                    fontSize=13,
+                    color=TEXT,
+                    fontWeight="bold",
                 ),
             )
         )
     footer = footer_lines(indicator, address, flagged_any)
-    title = f"{spec.title}, by {spec.breakdowns[0].label.lower()}" if len(
-        spec.breakdowns
-    ) == 1 else f"{spec.title}, by breakdown"
+    title = (
+        f"{spec.title}, by {spec.breakdowns[0].label.lower()}"
+        if len(spec.breakdowns) == 1
+        else f"{spec.title}, by breakdown"
+    )
     grid = alt.ConcatChart(concat=panels, columns=columns, spacing=gap)
     chart = _frame(
         grid,

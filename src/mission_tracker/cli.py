@@ -132,7 +132,12 @@ def _generate(args: argparse.Namespace) -> tuple[int, object]:
 
     root: Path = args.root
     started = time.perf_counter()
-    cache = None if args.no_cache else root / ".mission-tracker" / "cache"
+    cache_env = os.environ.get("MISSION_TRACKER_CACHE")
+    cache = (
+        None
+        if args.no_cache
+        else (Path(cache_env) if cache_env else root / ".mission-tracker" / "cache")
+    )
     renderer = Renderer(cache, workers=args.workers)
     site = read_site(root / "mkdocs.yml")
     result = generate(root / "data", site, renderer, root / "tests" / "fixtures" / "problems")
@@ -170,12 +175,14 @@ def cmd_site(args: argparse.Namespace) -> int:
     if "SOURCE_DATE_EPOCH" not in os.environ:
         # MkDocs stamps the sitemap and its gzip with the build time; pin it to the data.
         day = data_date(result.dataset)
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime(day.year, day.month, day.day,
-                                                            tzinfo=UTC).timestamp()))
+        os.environ["SOURCE_DATE_EPOCH"] = str(
+            int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
+        )
     target = args.site_dir or (root / "site")
     started = time.perf_counter()
-    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent if target.parent.exists()
-                                else root))
+    tmp = Path(
+        tempfile.mkdtemp(prefix=".site-", dir=target.parent if target.parent.exists() else root)
+    )
     ok = mkdocs_build(root / "mkdocs.yml", tmp)
     if not ok:
         import shutil
@@ -184,8 +191,10 @@ def cmd_site(args: argparse.Namespace) -> int:
         print(f"mkdocs build failed; {target} was left as it was.", file=sys.stderr)
         return EXIT_PROBLEMS
     replace_dir(tmp, target)
-    print(f"Built the site into {target} with mkdocs build --strict in "
-          f"{time.perf_counter() - started:.1f}s.")
+    print(
+        f"Built the site into {target} with mkdocs build --strict in "
+        f"{time.perf_counter() - started:.1f}s."
+    )
     return EXIT_OK
 
 

@@ -32,8 +32,10 @@ def chart_description(
     else:
         peak = max(valued, key=lambda o: o.value or 0.0)
         low = min(valued, key=lambda o: o.value or 0.0)
-        verb = "rose" if last.value > first.value else (
-            "fell" if last.value < first.value else "was unchanged"
+        verb = (
+            "rose"
+            if last.value > first.value
+            else ("fell" if last.value < first.value else "was unchanged")
         )
         sentence = (
             f"It {verb} from {format_value(first.value, spec)} {_at(first)} to "
@@ -60,7 +62,11 @@ def chart_description(
             f"The data are also broken down by {_list([b.label.lower() for b in spec.breakdowns])}"
             f" ({_list([indicator.series_label(k) for k in keys])}), shown in the second chart."
         )
-    if milestone is not None and milestone.charted_target and milestone.milestone.target is not None:
+    if (
+        milestone is not None
+        and milestone.charted_target
+        and milestone.milestone.target is not None
+    ):
         target = format_given(milestone.milestone.target, spec)
         by = milestone.deadline_text
         parts.append(f"Target: {target}" + (f" by {by}." if by else "."))
@@ -73,10 +79,16 @@ def _list(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def headline_sentence(indicator: Indicator, facts: IndicatorFacts, milestone: MilestoneFacts | None) -> str:
+def headline_sentence(
+    indicator: Indicator, facts: IndicatorFacts, milestone: MilestoneFacts | None
+) -> str:
     """ "60.1% in October 2022 (England); target 92% by March 2029." """
     text = facts.headline
-    if milestone is not None and milestone.charted_target and milestone.milestone.target is not None:
+    if (
+        milestone is not None
+        and milestone.charted_target
+        and milestone.milestone.target is not None
+    ):
         by = milestone.deadline_text
         text += f"; target {format_given(milestone.milestone.target, indicator.spec)}"
         text += f" by {by}" if by else ""

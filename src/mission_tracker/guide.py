@@ -10,9 +10,11 @@ from .load import load_dataset
 
 
 def check_messages_table(fixtures: Path) -> str:
-    cases = sorted(p for p in fixtures.iterdir() if (p / "data").is_dir()) if (
-        fixtures.is_dir()
-    ) else []
+    cases = (
+        sorted(p for p in fixtures.iterdir() if (p / "data").is_dir())
+        if (fixtures.is_dir())
+        else []
+    )
     if not cases:
         return (
             "Run `mission-tracker check` to see the messages for your own files; each one says "

@@ -306,8 +306,8 @@ def _cross_check(dataset: Dataset, docs: dict[str, YamlDocument], root: Path) ->
                 path,
                 ("order",),
                 "ref.duplicate-order",
-                f"order {mission.spec.order} is also used by mission `{orders[mission.spec.order]}`;"
-                " give each mission its own position",
+                f"order {mission.spec.order} is also used by mission "
+                f"`{orders[mission.spec.order]}`; give each mission its own position",
             )
         orders.setdefault(mission.spec.order, mission.id)
         for i, milestone in enumerate(mission.spec.milestones):
@@ -354,15 +354,15 @@ def _check_milestone(dataset: Dataset, mission: Mission, i: int, path: str, at: 
                 "yaml.bad-period",
                 f"baseline {exc} (the indicator's period type)",
             )
-    if baseline_period is not None and milestone.deadline is not None:
-        if milestone.deadline < baseline_period.start:
-            at(
-                path,
-                (*loc, "deadline"),
-                "milestone.deadline-before-baseline",
-                f"deadline {milestone.deadline.isoformat()} is before the baseline period "
-                f"{baseline_period.label}; check both dates",
-            )
+    deadline = milestone.deadline
+    if baseline_period is not None and deadline is not None and deadline < baseline_period.start:
+        at(
+            path,
+            (*loc, "deadline"),
+            "milestone.deadline-before-baseline",
+            f"deadline {deadline.isoformat()} is before the baseline period "
+            f"{baseline_period.label}; check both dates",
+        )
     if (
         indicator is not None
         and baseline is not None

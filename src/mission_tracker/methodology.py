@@ -36,8 +36,10 @@ def _trend_examples(dataset: Dataset, facts: Facts) -> list[dict[str, Any]]:
                 f"{change.earlier.period.preposition} {change.earlier.period.long_label}."
             )
         if change.amount is not None and change.tolerance is not None:
-            declared = "declared for this indicator" if spec.tolerance is not None else (
-                f"the default, {DEFAULT_RELATIVE_TOLERANCE:.0%} of the earlier figure"
+            declared = (
+                "declared for this indicator"
+                if spec.tolerance is not None
+                else (f"the default, {DEFAULT_RELATIVE_TOLERANCE:.0%} of the earlier figure")
             )
             steps.append(
                 f"Change: {format_change(change.amount, spec)} "

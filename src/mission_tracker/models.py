@@ -6,8 +6,8 @@ and the JSON Schema that editors' editors use is generated from them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import datetime as dt
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -58,7 +58,7 @@ class Licence(StrEnum):
     CC0 = "CC0-1.0"
 
     @property
-    def title(self) -> str:
+    def full_name(self) -> str:
         return _LICENCES[self][0]
 
     @property

@@ -22,8 +22,9 @@ from .analyse import Facts, IndicatorFacts, MilestoneFacts, Progress, Trend
 from .charts import Chart
 from .config import Site
 from .describe import chart_description, headline_sentence
-from .models import Dataset, Indicator, Mission
+from .models import Dataset, Indicator, Mission, Observation, SeriesKey
 from .numbers import format_given, format_value
+from .periods import Period
 from .render import Rendered
 
 TREND_ICONS = {
@@ -126,7 +127,7 @@ def standalone_svg(svg: str, title: str, description: str) -> str:
         return svg
     head = match.group(0)
     return (
-        f'{head}<title>{html.escape(title)}</title><desc>{html.escape(description)}</desc>'
+        f"{head}<title>{html.escape(title)}</title><desc>{html.escape(description)}</desc>"
         + svg[match.end() :]
     )
 
@@ -169,14 +170,18 @@ def milestones_for(facts: Facts, indicator_id: str) -> list[MilestoneFacts]:
 def chart_milestone(facts: Facts, indicator_id: str) -> MilestoneFacts | None:
     """The milestone drawn on an indicator's chart: the last deadline among those it charts."""
     drawn = [m for m in milestones_for(facts, indicator_id) if m.charted_target]
-    return max(drawn, key=lambda m: m.milestone.deadline or m.milestone.id, default=None) if (
-        drawn
-    ) else None
+    return (
+        max(drawn, key=lambda m: m.milestone.deadline or m.milestone.id, default=None)
+        if (drawn)
+        else None
+    )
 
 
 def sparkline(indicator: Indicator) -> str:
     """Polyline points for a 120 x 32 sparkline of the headline series (gaps skipped)."""
-    points = [(o.period.start.toordinal(), o.value) for o in indicator.headline if o.value is not None]
+    points = [
+        (o.period.start.toordinal(), o.value) for o in indicator.headline if o.value is not None
+    ]
     if len(points) < 2:
         return ""
     xs = [p[0] for p in points]
@@ -199,7 +204,9 @@ def long_date(day: Any) -> str:
     return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
 
 
-def mission_summary(dataset: Dataset, facts: Facts, mission: Mission) -> tuple[str, list[tuple[str, int]]]:
+def mission_summary(
+    dataset: Dataset, facts: Facts, mission: Mission
+) -> tuple[str, list[tuple[str, int]]]:
     indicators = dataset.indicators_of(mission.id)
     trends = Counter(facts.indicators[i.id].change.trend for i in indicators)
     progress = Counter(m.status for m in facts.milestones.get(mission.id, []))
@@ -257,9 +264,9 @@ def mission_page(dataset: Dataset, facts: Facts, site: Site, mission: Mission) -
         indicator = mf.indicator
         unit_spec = indicator.spec if indicator else None
         target = m.target_text or (
-            format_given(m.target, unit_spec) if m.target is not None and unit_spec else (
-                f"{m.target:g}" if m.target is not None else "No numeric target"
-            )
+            format_given(m.target, unit_spec)
+            if m.target is not None and unit_spec
+            else (f"{m.target:g}" if m.target is not None else "No numeric target")
         )
         latest = None
         if indicator is not None and mf.latest is not None and mf.latest.value is not None:
@@ -375,9 +382,12 @@ def indicator_page(
                 svg_url=f"{name}.svg",
                 png_url=f"{name}.png",
                 spec_url=f"{name}.vl.json",
-                svg_size=human_size(len(standalone_svg(rendered.svg, chart.title, description).encode())),
+                svg_size=human_size(
+                    len(standalone_svg(rendered.svg, chart.title, description).encode())
+                ),
                 png_size=human_size(len(rendered.png)),
-                breakdowns_url="breakdowns.vl.json" if chart.kind == "headline" and len(charts) > 1
+                breakdowns_url="breakdowns.vl.json"
+                if chart.kind == "headline" and len(charts) > 1
                 else "",
             )
         )
@@ -393,7 +403,8 @@ def indicator_page(
     ]
     related_ids = [r for r in spec.related if r in dataset.indicators]
     related_ids += [
-        i.id for i in sorted(dataset.indicators_of(spec.mission), key=lambda i: i.spec.title)
+        i.id
+        for i in sorted(dataset.indicators_of(spec.mission), key=lambda i: i.spec.title)
         if i.id != indicator.id and i.id not in related_ids
     ]
     related = [
@@ -413,7 +424,9 @@ def indicator_page(
         summary=spec.summary,
         measure=spec.measure,
         facts=f,
-        latest_value=format_value(latest.value, spec) if latest and latest.value is not None else "No data",
+        latest_value=format_value(latest.value, spec)
+        if latest and latest.value is not None
+        else "No data",
         latest_when=(
             f"{spec.unit_label + ' ' if spec.unit_label else ''}{latest.period.preposition} "
             f"{latest.period.long_label}"
@@ -448,8 +461,10 @@ def indicator_page(
 
 
 def _breakdown_description(indicator: Indicator) -> str:
-    parts = [f"Small multiples: {indicator.spec.measure}, one panel per series, each with the "
-             "all-series figure as a grey line."]
+    parts = [
+        f"Small multiples: {indicator.spec.measure}, one panel per series, each with the "
+        "all-series figure as a grey line."
+    ]
     for key in indicator.series_keys():
         if not any(key):
             continue
@@ -467,7 +482,7 @@ def data_table(indicator: Indicator) -> dict[str, Any]:
     """Periods as rows, series as columns; gaps and markers spelt out in words."""
     keys = indicator.series_keys()
     headers = [indicator.series_label(k) for k in keys]
-    by_period: dict[Any, dict[Any, Any]] = {}
+    by_period: dict[Period, dict[SeriesKey, Observation]] = {}
     for o in indicator.observations:
         by_period.setdefault(o.period, {})[o.series] = o
     notes: list[str] = []
@@ -475,14 +490,17 @@ def data_table(indicator: Indicator) -> dict[str, Any]:
     for period in sorted(by_period, reverse=True):
         cells = []
         for key in keys:
-            o = by_period[period].get(key)
-            if o is None:
+            found = by_period[period].get(key)
+            if found is None:
                 cells.append("")
                 continue
+            o = found
             if o.value is not None:
                 text = format_value(o.value, indicator.spec)
+            elif o.missing is not None:
+                text = f"{o.missing.value} ({o.missing.meaning})"
             else:
-                text = f"{o.missing.value if o.missing else ''} ({o.missing.meaning if o.missing else ''})"
+                text = o.text
             if o.markers:
                 text += " " + " ".join(f"[{m.meaning}]" for m in sorted(o.markers))
             cells.append(text)
@@ -492,13 +510,19 @@ def data_table(indicator: Indicator) -> dict[str, Any]:
     return {"headers": headers, "rows": rows, "notes": list(dict.fromkeys(notes))}
 
 
-def about_rows(indicator: Indicator, mission: Mission | None, here: str) -> list[tuple[str, str, str | None]]:
+def about_rows(
+    indicator: Indicator, mission: Mission | None, here: str
+) -> list[tuple[str, str, str | None]]:
     spec = indicator.spec
     src = spec.source
     rows: list[tuple[str, str, str | None]] = [
         ("Publisher", src.publisher, None),
         ("Release", src.release, str(src.url)),
-        ("Published", long_date(src.release_date) if src.release_date else "Not stated in the copy used", None),
+        (
+            "Published",
+            long_date(src.release_date) if src.release_date else "Not stated in the copy used",
+            None,
+        ),
     ]
     if src.series_id:
         rows.append(("Series code", src.series_id, None))
@@ -507,7 +531,7 @@ def about_rows(indicator: Indicator, mission: Mission | None, here: str) -> list
     else:
         rows.append(("Retrieved", long_date(src.retrieved), None))
     rows += [
-        ("Licence", spec.licence.title, spec.licence.url),
+        ("Licence", spec.licence.full_name, spec.licence.url),
         ("Geography", spec.geography, None),
         ("Frequency", spec.frequency or spec.period_type.frequency, None),
         ("Next update", spec.next_update or "Not announced", None),
@@ -515,7 +539,11 @@ def about_rows(indicator: Indicator, mission: Mission | None, here: str) -> list
     ]
     if spec.series_breaks:
         rows.append(
-            ("Series breaks", "; ".join(f"{b.period}: {b.reason}" for b in spec.series_breaks), None)
+            (
+                "Series breaks",
+                "; ".join(f"{b.period}: {b.reason}" for b in spec.series_breaks),
+                None,
+            )
         )
     if mission is not None:
         rows.append(("Mission", mission.spec.name, relative(here, mission_url(mission.id))))
@@ -553,7 +581,7 @@ def citation_full(site: Site, indicator: Indicator) -> str:
     published = f", published {long_date(src.release_date)}" if src.release_date else ""
     return (
         f"{src.publisher}. {src.release}{published}. In: {site.name}, "
-        f"“{spec.title}”, {site.absolute(indicator_url(indicator.id))}. {spec.licence.title}."
+        f"“{spec.title}”, {site.absolute(indicator_url(indicator.id))}. {spec.licence.full_name}."
     )
 
 
@@ -566,7 +594,9 @@ def embed_snippet(site: Site, indicator: Indicator) -> str:
     )
 
 
-def embed_page(site: Site, indicator: Indicator, chart: Chart, rendered: Rendered, description: str) -> str:
+def embed_page(
+    site: Site, indicator: Indicator, chart: Chart, rendered: Rendered, description: str
+) -> str:
     spec = indicator.spec
     return render_template(
         "embed.html.j2",
@@ -577,7 +607,7 @@ def embed_page(site: Site, indicator: Indicator, chart: Chart, rendered: Rendere
         svg=inline_svg(rendered.svg, "t", "d"),
         description=description,
         source_line=f"Source: {spec.source.publisher}, {spec.source.release}",
-        licence_title=spec.licence.title,
+        licence_title=spec.licence.full_name,
         licence_url=spec.licence.url,
         updated=long_date(spec.source.release_date or spec.source.retrieved),
     )

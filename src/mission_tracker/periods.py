@@ -248,13 +248,13 @@ def _guess(text: str, ptype: PeriodType) -> str | None:
             month = _MONTH_WORDS.get(m[1].lower())
             return f"{m[2]}-{month:02d}" if month else None
         if m := re.fullmatch(r"(\d{1,2})/(\d{4})", t) or re.fullmatch(r"(\d{4})-(\d)", t):
-            year, month = (m[2], m[1]) if "/" in t else (m[1], m[2])
-            return f"{year}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+            year_text, month_text = (m[2], m[1]) if "/" in t else (m[1], m[2])
+            number = int(month_text)
+            return f"{year_text}-{number:02d}" if 1 <= number <= 12 else None
         if m := _DATE.fullmatch(t):
             return f"{m[1]}-{m[2]} (a month has no day)"
-    if ptype is PeriodType.DATE:
-        if m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", t):
-            return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d} (year-month-day)"
+    if ptype is PeriodType.DATE and (m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", t)):
+        return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d} (year-month-day)"
     if ptype is PeriodType.YEAR and (m := _SPLIT_YEAR.fullmatch(t)):
         return f"{m[1]} if the calendar year is meant, or declare `period_type: financial_year`"
     return None

@@ -150,10 +150,19 @@ def data_package(site: Site, dataset: Dataset) -> dict[str, Any]:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "profile": "tabular-data-resource",
-                "sources": [{"title": f"{spec.source.publisher}, {spec.source.release}",
-                             "path": str(spec.source.url)}],
-                "licenses": [{"name": spec.licence.value, "title": spec.licence.title,
-                              "path": spec.licence.url}],
+                "sources": [
+                    {
+                        "title": f"{spec.source.publisher}, {spec.source.release}",
+                        "path": str(spec.source.url),
+                    }
+                ],
+                "licenses": [
+                    {
+                        "name": spec.licence.value,
+                        "title": spec.licence.full_name,
+                        "path": spec.licence.url,
+                    }
+                ],
                 "schema": {
                     "fields": fields,
                     "missingValues": [m.value for m in Missing],
@@ -167,7 +176,9 @@ def data_package(site: Site, dataset: Dataset) -> dict[str, Any]:
         "name": _slug(site.name),
         "title": f"{site.name}: indicator data",
         "homepage": site.url,
-        "licenses": [{"name": lic.value, "title": lic.title, "path": lic.url} for lic in licences],
+        "licenses": [
+            {"name": lic.value, "title": lic.full_name, "path": lic.url} for lic in licences
+        ],
         "resources": resources,
     }
 
@@ -221,8 +232,9 @@ def _release_day(indicator: Indicator) -> date:
 def atom_feed(site: Site, dataset: Dataset, facts: Facts) -> str:
     """One entry per indicator release, newest first, from the metadata."""
     host = urlsplit(site.url).hostname or "localhost"
-    indicators = sorted(dataset.indicators.values(), key=lambda i: (_release_day(i), i.id),
-                        reverse=True)
+    indicators = sorted(
+        dataset.indicators.values(), key=lambda i: (_release_day(i), i.id), reverse=True
+    )
     updated = max((_release_day(i) for i in indicators), default=date(2000, 1, 1))
     entries = []
     for indicator in indicators:
@@ -237,17 +249,18 @@ def atom_feed(site: Site, dataset: Dataset, facts: Facts) -> str:
             f"    <id>tag:{host},{day.isoformat()}:{indicator.id}</id>\n"
             f"    <title>{escape(indicator.spec.title + ': figures' + period)}</title>\n"
             f"    <updated>{day.isoformat()}T00:00:00Z</updated>\n"
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(page)}/>\n"
+            f'    <link rel="alternate" type="text/html" href={quoteattr(page)}/>\n'
             f"    <summary>{escape(summary + ' ' + source)}</summary>\n"
             "  </entry>\n"
         )
+    self_link = quoteattr(site.absolute("feed.xml"))
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">\n'
         f"  <title>{escape(site.name)}: data updates</title>\n"
         f"  <id>{escape(site.absolute('feed.xml'))}</id>\n"
-        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(site.absolute('feed.xml'))}/>\n"
-        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(site.url)}/>\n"
+        f'  <link rel="self" type="application/atom+xml" href={self_link}/>\n'
+        f'  <link rel="alternate" type="text/html" href={quoteattr(site.url)}/>\n'
         f"  <updated>{updated.isoformat()}T00:00:00Z</updated>\n"
         f"  <author><name>{escape(site.organisation or site.name)}</name></author>\n"
         + "".join(entries)

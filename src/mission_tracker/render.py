@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ import vl_convert as vlc
 from .charts import VEGA_LITE_VERSION
 
 RENDER_EPOCH = "1"
+VL_CONVERT_VERSION = metadata.version("vl-convert-python")
 PNG_SCALE = 2
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -62,7 +63,7 @@ def _fonts_digest() -> str:
 def cache_key(spec: dict[str, Any], fonts: str) -> str:
     payload = json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     digest = hashlib.sha256()
-    for part in (RENDER_EPOCH, vlc.__version__, VEGA_LITE_VERSION, fonts, payload):
+    for part in (RENDER_EPOCH, VL_CONVERT_VERSION, VEGA_LITE_VERSION, fonts, payload):
         digest.update(part.encode())
         digest.update(b"\0")
     return digest.hexdigest()

@@ -142,7 +142,11 @@ def _shown(value: object) -> str:
 
 
 def _type_name(value: object) -> str:
-    return {list: "list", str: "single piece of text"}.get(type(value), type(value).__name__)
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "single piece of text"
+    return type(value).__name__
 
 
 def _model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:

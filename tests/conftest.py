@@ -1,0 +1,74 @@
+"""Shared fixtures. The shipped site is built once per test session, in a copy of the
+project, so tests never touch the working tree's docs/ or site/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+GENERATED_DOCS = {
+    "index.md",
+    "methodology.md",
+    "missions",
+    "indicators",
+    "_generated",
+    "datapackage.json",
+    "index.json",
+    "feed.xml",
+    "all-data.zip",
+}
+
+
+def copy_project(dest: Path, data: Path | None = None) -> Path:
+    """A copy of the project's inputs (data, hand-written docs, mkdocs.yml) to build in."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(data or ROOT / "data", dest / "data")
+    shutil.copytree(
+        ROOT / "docs",
+        dest / "docs",
+        ignore=lambda d, names: [
+            n
+            for n in names
+            if (Path(d) == ROOT / "docs" and n in GENERATED_DOCS)
+            or (Path(d) == ROOT / "docs" / "assets" and n in {"cards", "vendor"})
+        ],
+    )
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(
+        FIXTURES / "problems", dest / "tests" / "fixtures" / "problems", dirs_exist_ok=True
+    ) if (FIXTURES / "problems").is_dir() else None
+    return dest
+
+
+def run_cli(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {
+        **os.environ,
+        "MISSION_TRACKER_CACHE": str(ROOT / ".mission-tracker" / "cache"),
+        **(env or {}),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "mission_tracker.cli", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped data built into a site, as `make site` does."""
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    result = run_cli("site", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
