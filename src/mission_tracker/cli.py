@@ -85,6 +85,18 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="write the JSON Schemas for the YAML files")
     schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
     schema.set_defaults(run=cmd_schema)
+
+    diff = sub.add_parser(
+        "diff", help="summarise what a change does to each indicator (the review summary)"
+    )
+    diff.add_argument("--base", required=True, help="git branch, tag or commit to compare with")
+    diff.add_argument(
+        "--head", default=None, help="git ref to compare (default: the data/ folder as it is now)"
+    )
+    diff.add_argument(
+        "--output", type=Path, default=None, help="append the summary to this file instead"
+    )
+    diff.set_defaults(run=cmd_diff)
     return parser
 
 
@@ -258,6 +270,29 @@ def cmd_schema(args: argparse.Namespace) -> int:
         )
         return EXIT_PROBLEMS
     print("Schemas are up to date." if not stale else "Wrote " + ", ".join(stale))
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .diff import GitError, diff_with_git
+    from .review import render_review
+
+    try:
+        summary = render_review(diff_with_git(args.root, args.base, args.head))
+    except GitError as exc:
+        print(f"mission-tracker diff: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.output is None:
+        print(summary, end="")
+        return EXIT_OK
+    try:
+        # Appending, because GitHub's step summary file may already hold other steps' output.
+        with args.output.open("a", encoding="utf-8") as out:
+            out.write(summary)
+    except OSError as exc:
+        print(f"mission-tracker diff: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Wrote the review summary to {args.output}.")
     return EXIT_OK
 
 
