@@ -27,7 +27,8 @@ GENERATED_DOCS = {
 
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
-    """A copy of the project's inputs (data, hand-written docs, mkdocs.yml) to build in."""
+    """A copy of the project's inputs (data, hand-written docs, mkdocs.yml) to build in. With
+    other `data`, the mkdocs.yml navigation lists that data's missions instead."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(data or ROOT / "data", dest / "data")
     shutil.copytree(
@@ -40,7 +41,14 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
             or (Path(d) == ROOT / "docs" / "assets" and n in {"cards", "vendor"})
         ],
     )
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    if data is not None:
+        missions = sorted(p.stem for p in (data / "missions").glob("*.yml"))
+        lines = [ln for ln in config.splitlines() if not ln.strip().startswith("- missions/")]
+        at = next(i for i, ln in enumerate(lines) if ln.strip() == "- Missions:") + 1
+        lines[at:at] = [f"      - missions/{m}.md" for m in missions]
+        config = "\n".join(lines) + "\n"
+    (dest / "mkdocs.yml").write_text(config, "utf-8")
     shutil.copytree(
         FIXTURES / "problems", dest / "tests" / "fixtures" / "problems", dirs_exist_ok=True
     ) if (FIXTURES / "problems").is_dir() else None
@@ -69,6 +77,15 @@ def run_cli(
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped data built into a site, as `make site` does."""
     root = copy_project(tmp_path_factory.mktemp("project"))
+    result = run_cli("site", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small example site in tests/fixtures/site, built in full."""
+    root = copy_project(tmp_path_factory.mktemp("fixture"), data=FIXTURES / "site" / "data")
     result = run_cli("site", cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
     return root

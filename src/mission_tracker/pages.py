@@ -610,6 +610,7 @@ def embed_page(
         licence_title=spec.licence.full_name,
         licence_url=spec.licence.url,
         updated=long_date(spec.source.release_date or spec.source.retrieved),
+        favicon=relative(f"{indicator_url(indicator.id)}embed/", "assets/images/favicon.png"),
     )
 
 
@@ -620,6 +621,7 @@ def redirect_page(site: Site, indicator: Indicator, old_id: str) -> str:
         title=indicator.spec.title,
         target=target,
         target_abs=site.absolute(indicator_url(indicator.id)),
+        favicon=relative(indicator_url(old_id), "assets/images/favicon.png"),
     )
 
 
