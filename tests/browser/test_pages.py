@@ -7,7 +7,6 @@ import json
 
 import pytest
 from playwright.sync_api import Browser
-
 from tests.browser.conftest import ARTIFACTS, Watched, run_axe
 
 pytestmark = pytest.mark.browser
