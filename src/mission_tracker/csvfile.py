@@ -23,6 +23,9 @@ class Cell:
 class Row:
     line: int
     cells: tuple[Cell, ...]
+    # The row's quoting is broken and already reported; its cells are not what the editor meant,
+    # so checking them would only add misleading messages.
+    broken: bool = False
 
     @property
     def blank(self) -> bool:
@@ -40,6 +43,7 @@ def read_rows(text: str, problems: ProblemList) -> list[Row]:
     i, n = 0, len(text)
     in_quotes = False
     after_quote = False
+    broken = False
     while i < n:
         ch = text[i]
         if in_quotes:
@@ -62,8 +66,8 @@ def read_rows(text: str, problems: ProblemList) -> list[Row]:
             cell_line, cell_column = line, column + 1
         elif ch == "\n":
             cells.append(Cell("".join(buf), cell_line, cell_column, quoted))
-            rows.append(Row(row_line, tuple(cells)))
-            cells, buf, quoted, after_quote = [], [], False, False
+            rows.append(Row(row_line, tuple(cells), broken))
+            cells, buf, quoted, after_quote, broken = [], [], False, False, False
             line += 1
             column = 0
             row_line, cell_line, cell_column = line, line, 1
@@ -79,6 +83,7 @@ def read_rows(text: str, problems: ProblemList) -> list[Row]:
                     'and double any quote inside it ("")',
                 )
                 after_quote = False
+                broken = True
             buf.append(ch)
         i += 1
         column += 1
@@ -87,11 +92,13 @@ def read_rows(text: str, problems: ProblemList) -> list[Row]:
             cell_line,
             cell_column,
             "csv.unclosed-quote",
-            'a quoted cell is never closed; add the missing double quote (")',
+            "a quoted cell starts here but is never closed, so the rest of the file is read as "
+            'part of it; add the closing double quote (")',
         )
+        broken = True
     if buf or cells or quoted:
         cells.append(Cell("".join(buf), cell_line, cell_column, quoted))
-        rows.append(Row(row_line, tuple(cells)))
+        rows.append(Row(row_line, tuple(cells), broken))
     # A line with nothing on it is not a row (many editors leave one at the end).
     return [
         r

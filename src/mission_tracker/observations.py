@@ -81,7 +81,29 @@ class _Columns:
 
 
 def _read_header(header: Row, spec: IndicatorSpec | None, problems: ProblemList) -> _Columns | None:
+    if header.broken:
+        return None
     breakdowns = tuple(b.column for b in spec.breakdowns) if spec else ()
+    first = header.cells[0]
+    for separator, name in ((";", "semicolons"), ("\t", "tabs")):
+        if len(header.cells) == 1 and separator in first.text:
+            problems.add(
+                first.line,
+                first.column,
+                "csv.separator",
+                f"the columns are separated by {name}, not commas; save the file as "
+                '"CSV (comma delimited)", or replace each separator with a comma',
+            )
+            return None
+    if _looks_like_data(header):
+        problems.add(
+            first.line,
+            first.column,
+            "csv.no-header",
+            f"the first line is data, not the header; add the line "
+            f"`{','.join(('period', *breakdowns, 'value'))}` above it",
+        )
+        return None
     expected = (*REQUIRED, *breakdowns, *OPTIONAL)
     index: dict[str, int] = {}
     unexpected: list[Cell] = []
@@ -143,14 +165,21 @@ def _read_header(header: Row, spec: IndicatorSpec | None, problems: ProblemList)
             "csv.missing-column",
             f"the header has no `{name}` column; "
             + (
-                "add it (declared under `breakdowns:` in the YAML file)"
+                "add it: it is declared under `breakdowns:` in the YAML file (leave its cells "
+                "empty on headline rows)"
                 if name in breakdowns
-                else "the header must start `period,...,value`"
+                else "add it (the first line names the columns, e.g. `period,value,marker,note`)"
             ),
         )
     if "period" not in index or "value" not in index or any(b not in index for b in breakdowns):
         return None
     return _Columns(index, len(header.cells), breakdowns)
+
+
+def _looks_like_data(header: Row) -> bool:
+    """A first line whose first cell is a period or a number was meant as a data row."""
+    text = header.cells[0].text.strip()
+    return bool(text) and (text[0].isdigit() or _NUMBER.fullmatch(text) is not None)
 
 
 def _renamed(name: str, missing: list[str]) -> str | None:
@@ -165,6 +194,8 @@ def _renamed(name: str, missing: list[str]) -> str | None:
 def _read_row(
     row: Row, columns: _Columns, spec: IndicatorSpec | None, problems: ProblemList
 ) -> Observation | None:
+    if row.broken:
+        return None
     if row.blank:
         problems.add(
             row.line,
@@ -178,8 +209,13 @@ def _read_row(
             row.line,
             1,
             "csv.row-length",
-            f"this row has {len(row.cells)} cells but the header has {columns.width}; check for "
-            "a missing or extra comma (a number such as 1,234 must be written 1234)",
+            f"this row has {len(row.cells)} cells but the header has {columns.width}; "
+            + (
+                "check for an extra comma (a number such as 1,234 must be written 1234, and text "
+                'with a comma must be in double quotes: "a, b")'
+                if len(row.cells) > columns.width
+                else "add the missing commas (an empty cell still needs its comma)"
+            ),
         )
         return None
     clean = [_check_cell(cell, problems) for cell in row.cells]
@@ -218,6 +254,14 @@ def _read_row(
 
 def _check_cell(cell: Cell, problems: ProblemList) -> bool:
     text = cell.text
+    if text != text.strip():
+        problems.add(
+            cell.line,
+            cell.column,
+            "csv.whitespace",
+            f"cell {text!r} has spaces or tabs around it; write {text.strip()!r}",
+        )
+        return False
     if is_formula(text):
         problems.add(
             cell.line,
@@ -225,14 +269,6 @@ def _check_cell(cell: Cell, problems: ProblemList) -> bool:
             "csv.formula",
             f"cell {text!r} is a spreadsheet formula, which would run when the file is opened; "
             "write the value itself (copy, then paste as values only)",
-        )
-        return False
-    if text != text.strip():
-        problems.add(
-            cell.line,
-            cell.column,
-            "csv.whitespace",
-            f"cell {text!r} has spaces or tabs around it; write {text.strip()!r}",
         )
         return False
     return True
@@ -276,14 +312,19 @@ def _read_breakdown(
     if text in allowed:
         return text
     same_case = [v for v in allowed if v.lower() == text.strip().lower()]
-    close = same_case or difflib.get_close_matches(text, allowed, n=1, cutoff=0.6)
-    fix = f"did you mean `{close[0]}`?" if close else "allowed: " + ", ".join(allowed)
+    close = same_case or difflib.get_close_matches(text, allowed, n=1, cutoff=0.75)
+    fix = (
+        f"did you mean `{close[0]}`? (values must match the YAML file exactly)"
+        if close
+        else "the declared values are "
+        + ", ".join(f"`{v}`" for v in allowed)
+        + "; if it is a new one, add it under `breakdowns:` in the YAML file"
+    )
     problems.add(
         cell.line,
         cell.column,
         "csv.breakdown-value",
-        f"`{text}` is not a declared value of `{breakdown.column}`; {fix} "
-        "(or add it under `breakdowns:` in the YAML file)",
+        f"`{text}` is not a declared value of the `{breakdown.column}` column; {fix}",
     )
     return None
 
@@ -340,14 +381,21 @@ def _read_value(
             f"value {shown}; write the number, or [x] if it is not available "
             "([c] confidential, [z] not applicable, [low] rounds to zero, [u] unreliable)",
         )
-    elif text.startswith("[") and text.endswith("]"):
-        marker = f"; put {text} in the `marker` column" if text in {m.value for m in Marker} else ""
+    elif text in {m.value for m in Marker}:
         fail(
             "csv.value-shorthand",
-            f"value {text!r} is not a shorthand for a missing value{marker}; use [x] not "
+            f"value {text!r} is a marker, not a value; write the number here and put {text} in "
+            "the `marker` column",
+        )
+    elif text.startswith("[") and text.endswith("]"):
+        fail(
+            "csv.value-shorthand",
+            f"value {text!r} is not a shorthand for a missing value; use [x] not "
             "available, [c] confidential, [z] not applicable, [low] rounds to zero or "
             "[u] unreliable",
         )
+    elif text.startswith("+") and _NUMBER.fullmatch(text[1:]):
+        fail("csv.value-plus", f"value {text!r} has a plus sign; write {text[1:]}")
     else:
         fail("csv.value-not-number", f"value {text!r} is not a number; write digits, e.g. 12.5")
     return None
@@ -373,8 +421,13 @@ def _in_range(number: float, spec: IndicatorSpec, cell: Cell, problems: ProblemL
 
 
 def valid_range(spec: IndicatorSpec) -> tuple[float | None, float | None]:
-    if spec.valid_range is not None:
-        return spec.valid_range.min, spec.valid_range.max
+    declared = spec.valid_range
+    # A reversed range is reported once, at the YAML; here it falls back to the unit's range
+    # rather than rejecting every value.
+    if declared is not None and not (
+        declared.min is not None and declared.max is not None and declared.min > declared.max
+    ):
+        return declared.min, declared.max
     if spec.unit is Unit.PERCENT:
         return 0.0, 100.0
     if spec.unit in (Unit.COUNT, Unit.GWH, Unit.RATE):
@@ -415,13 +468,18 @@ def _reject_duplicates(
     for o in observations:
         key = (o.series, o.period)
         if key in first:
-            where = "" if not any(o.series) else f" for {', '.join(v for v in o.series if v)}"
+            where = "".join(
+                f" for {b.column} `{v}`"
+                for b, v in zip(spec.breakdowns if spec else (), o.series, strict=False)
+                if v
+            )
+            series = " in each series" if spec and spec.breakdowns else ""
             problems.add(
                 o.line,
                 1,
                 "csv.duplicate-period",
                 f"period {o.period.text}{where} already appears on line {first[key].line}; "
-                "keep one row per period",
+                f"keep one row per period{series} (delete or correct one of them)",
             )
             count.loaded -= 1
             count.rejected += 1

@@ -178,83 +178,163 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 _MONTH_WORDS = {name.lower()[:3]: i for i, name in enumerate(MONTH_NAMES) if name}
 
+# Years outside this range are typing mistakes in any statistics these sites publish, and
+# keeping far from datetime's limits means every period's end and year-earlier exist too.
+FIRST_YEAR, LAST_YEAR = 1000, 2999
+
 
 def parse_period(text: str, ptype: PeriodType) -> Period:
     """Read a period written as `ptype`; raise PeriodError with a fix on failure."""
+    period = _parse(text, ptype)
+    if period is None:
+        raise PeriodError(_hint(text, ptype))
+    return period
+
+
+def _parse(text: str, ptype: PeriodType) -> Period | None:
+    """The period, None if `text` is not in the form of `ptype`, or PeriodError if it is in
+    that form but impossible (a 13th month, 30 February)."""
     if ptype is PeriodType.YEAR:
         if m := _YEAR.fullmatch(text):
-            return Period(date(int(m[1]), 1, 1), ptype)
+            return Period(_day(text, int(m[1]), 1, 1), ptype)
     elif ptype in (PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR):
         if m := _SPLIT_YEAR.fullmatch(text):
             first = int(m[1])
             if (first + 1) % 100 != int(m[2]):
+                # The year ending in those two digits that is nearest the first year.
+                second = min(
+                    (first // 100 * 100 + int(m[2]) + shift for shift in (-100, 0, 100)),
+                    key=lambda year: abs(year - first - 1),
+                )
                 raise PeriodError(
-                    f"period {text!r} is not a run of two consecutive years; "
-                    f"write {first}/{(first + 1) % 100:02d}"
+                    f"period {text!r} does not name two consecutive years; write "
+                    f"{first}/{(first + 1) % 100:02d} or {second - 1}/{second % 100:02d}, "
+                    "whichever the source means"
                 )
             month = 4 if ptype is PeriodType.FINANCIAL_YEAR else 9
-            return Period(date(first, month, 1), ptype)
+            return Period(_day(text, first, month, 1), ptype)
     elif ptype is PeriodType.QUARTER:
         if m := _QUARTER.fullmatch(text):
-            return Period(date(int(m[1]), (int(m[2]) - 1) * 3 + 1, 1), ptype)
+            return Period(_day(text, int(m[1]), (int(m[2]) - 1) * 3 + 1, 1), ptype)
     elif ptype is PeriodType.MONTH:
         if m := _MONTH.fullmatch(text):
             month = int(m[2])
             if 1 <= month <= 12:
-                return Period(date(int(m[1]), month, 1), ptype)
+                return Period(_day(text, int(m[1]), month, 1), ptype)
             raise PeriodError(f"period {text!r} has month {month:02d}; months run 01 to 12")
     elif (m := _DATE.fullmatch(text)) is not None:
-        try:
-            return Period(date(int(m[1]), int(m[2]), int(m[3])), ptype)
-        except ValueError:
-            raise PeriodError(f"period {text!r} is not a real date") from None
-    raise PeriodError(_hint(text, ptype))
+        return Period(_day(text, int(m[1]), int(m[2]), int(m[3])), ptype)
+    return None
+
+
+def _day(text: str, year: int, month: int, day: int) -> date:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PeriodError(
+            f"period {text!r} has the year {year:04d}; check it against the source "
+            f"(years from {FIRST_YEAR} to {LAST_YEAR} are accepted)"
+        )
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise PeriodError(f"period {text!r} is not a real date; check the month and day") from None
 
 
 def _hint(text: str, ptype: PeriodType) -> str:
     """Explain how to write `text` as `ptype`, guessing what the editor meant where we can."""
-    want = f"a {ptype.description} is written like {ptype.example}"
+    name = _short(ptype)
     guess = _guess(text, ptype)
     if guess:
-        return f"period {text!r} is not in the declared form ({want}); write {guess}"
+        return (
+            f"period {text!r} is not in the form of a {name} (like {ptype.example}); write {guess}"
+        )
     if text.isdigit() and len(text) == 5 and ptype in (PeriodType.DATE, PeriodType.MONTH):
         return (
             f"period {text!r} looks like a spreadsheet date number; format the column as text "
-            f"before saving ({want})"
+            f"before saving, and write it like {ptype.example}"
         )
-    return f"period {text!r} is not a {ptype.description}; {want}"
+    other = _other_type(text, ptype)
+    if other is not None:
+        return (
+            f"period {text!r} is a {_short(other)}, but this indicator's `period_type` is "
+            f"`{ptype.value}`; write it as a {name} (like {ptype.example}), or change "
+            f"`period_type` to `{other.value}` in the YAML file if every row is like this"
+        )
+    return f"period {text!r} is not a {name}; write it like {ptype.example}"
+
+
+def _short(ptype: PeriodType) -> str:
+    # "financial year", without the "(April to March)" that reads badly inside a sentence.
+    return (
+        ptype.description.split(" (")[0].removeprefix("calendar ")
+        if ptype is not PeriodType.YEAR
+        else "calendar year"
+    )
+
+
+def _other_type(text: str, ptype: PeriodType) -> PeriodType | None:
+    """The period type `text` is written in, if it is a valid period of another type."""
+    for other in PeriodType:
+        # Financial and academic years are written alike; a mismatch between them cannot be
+        # seen in the text.
+        if other is ptype or other is PeriodType.ACADEMIC_YEAR:
+            continue
+        try:
+            if _parse(text, other) is not None:
+                return other
+        except PeriodError:
+            continue
+    return None
 
 
 def _guess(text: str, ptype: PeriodType) -> str | None:
     t = text.strip()
     if ptype in (PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR):
-        if m := re.fullmatch(r"(\d{4})\s*[/-]\s*(\d{4})", t):
+        if m := re.fullmatch(r"(?:FY\s*)?(\d{4})\s*(?:[/-]|to)\s*(\d{4})", t, re.IGNORECASE):
             return f"{m[1]}/{m[2][2:]}" if int(m[2]) == int(m[1]) + 1 else None
+        if m := re.fullmatch(r"(?:FY\s*)?(\d{4})\s*[/-]\s*(\d{1,2})", t, re.IGNORECASE):
+            first, second = int(m[1]), int(m[2])
+            if second in ((first + 1) % 100, (first + 1) % 10):
+                return f"{first}/{(first + 1) % 100:02d}"
+            return None
         if m := _YEAR.fullmatch(t):
             y = int(m[1])
             return f"{y}/{(y + 1) % 100:02d} (or {y - 1}/{y % 100:02d}, if that is the year meant)"
     if ptype is PeriodType.QUARTER:
         if m := re.fullmatch(r"[Qq]([1-4])\s*(\d{4})", t) or re.fullmatch(
-            r"(\d{4})\s*-?\s*[Qq]([1-4])", t
+            r"(\d{4})\s*[-/]?\s*[Qq]([1-4])", t
         ):
             year, q = (m[2], m[1]) if t[0] in "Qq" else (m[1], m[2])
             return f"{year} Q{q}"
         if m := re.fullmatch(r"([A-Za-z]{3})\w*\s*-\s*([A-Za-z]{3})\w*\s+(\d{4})", t):
-            first = _MONTH_WORDS.get(m[1].lower())
-            if first in (1, 4, 7, 10) and _MONTH_WORDS.get(m[2].lower()) == first + 2:
-                return f"{m[3]} Q{(first - 1) // 3 + 1}"
+            opening = _MONTH_WORDS.get(m[1].lower())
+            if opening in (1, 4, 7, 10) and _MONTH_WORDS.get(m[2].lower()) == opening + 2:
+                return f"{m[3]} Q{(opening - 1) // 3 + 1}"
     if ptype is PeriodType.MONTH:
         if m := re.fullmatch(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{4})", t):
             month = _MONTH_WORDS.get(m[1].lower())
             return f"{m[2]}-{month:02d}" if month else None
-        if m := re.fullmatch(r"(\d{1,2})/(\d{4})", t) or re.fullmatch(r"(\d{4})-(\d)", t):
-            year_text, month_text = (m[2], m[1]) if "/" in t else (m[1], m[2])
+        if m := re.fullmatch(r"([A-Za-z]{3})[a-z]*[-\s](\d{2})", t):
+            # How spreadsheets display a month ("Jul-24"); assume the 21st century.
+            month = _MONTH_WORDS.get(m[1].lower())
+            return f"20{m[2]}-{month:02d}" if month else None
+        if (
+            m := re.fullmatch(r"(\d{1,2})/(\d{4})", t)
+            or re.fullmatch(r"(\d{4})-(\d)", t)
+            or re.fullmatch(r"(\d{4})/(\d{1,2})", t)
+        ):
+            year_first = len(m[1]) == 4
+            year_text, month_text = (m[1], m[2]) if year_first else (m[2], m[1])
             number = int(month_text)
             return f"{year_text}-{number:02d}" if 1 <= number <= 12 else None
         if m := _DATE.fullmatch(t):
             return f"{m[1]}-{m[2]} (a month has no day)"
-    if ptype is PeriodType.DATE and (m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", t)):
-        return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d} (year-month-day)"
+    if ptype is PeriodType.DATE:
+        if m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", t):
+            return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d} (year-month-day)"
+        if m := re.fullmatch(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})", t):
+            return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t):
+            return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d} (two digits for month and day)"
     if ptype is PeriodType.YEAR and (m := _SPLIT_YEAR.fullmatch(t)):
         return f"{m[1]} if the calendar year is meant, or declare `period_type: financial_year`"
     return None

@@ -15,6 +15,15 @@ def decode(data: bytes, problems: ProblemList) -> str | None:
     A BOM and Windows line endings are accepted silently: spreadsheet programs and editors on
     Windows write them, and they change nothing about the data.
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        problems.add(
+            1,
+            1,
+            "encoding.utf16",
+            'the file is UTF-16 text (Excel\'s "Unicode Text"), not UTF-8; in Excel choose '
+            '"CSV UTF-8 (Comma delimited)" when saving',
+        )
+        return None
     if data.startswith(BOM):
         data = data[len(BOM) :]
     try:
@@ -27,10 +36,14 @@ def decode(data: bytes, problems: ProblemList) -> str | None:
         hint = "save the file as UTF-8"
         if _looks_like_windows_1252(data):
             char = bytes([byte]).decode("cp1252", "replace")
+            how = (
+                'in Excel choose "CSV UTF-8 (Comma delimited)" when saving'
+                if problems.path.endswith(".csv")
+                else "save it as UTF-8 in your text editor"
+            )
             hint = (
-                f"it looks like a Windows-1252 export (byte 0x{byte:02X} is {char!r} there); "
-                'in Excel choose "CSV UTF-8 (Comma delimited)" when saving, or in the GitHub '
-                "editor paste the text again"
+                f"it looks like a Windows-1252 file (byte 0x{byte:02X} is {char!r} there); "
+                f"{how}, or in the GitHub editor retype that character"
             )
         problems.add(line, column, "encoding.not-utf8", f"the file is not UTF-8 text; {hint}")
         return None

@@ -1,7 +1,8 @@
 """YAML with positions: safe loading that remembers where every key and value is.
 
 PyYAML silently keeps the last of two duplicate keys, and pydantic reports errors by key path
-rather than by line; this module closes both gaps so every problem points at its line.
+rather than by line; this module closes both gaps so every problem points at its line. PyYAML's
+own error messages are written for programmers, so the common ones are reworded here.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ class YamlDocument:
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     # Where each value starts (for wrong-type messages, which are about the value).
     value_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # Each plain value as the editor typed it (YAML reads `yes` as true, `2024-01-01` as a date).
+    scalars: dict[Path, str] = field(default_factory=dict)
 
     def where(self, path: Path, *, value: bool = False) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that exists in the file."""
@@ -36,9 +39,27 @@ class YamlDocument:
         return (1, 1)
 
 
+class _Loader(yaml.SafeLoader):
+    """The safe loader, with impossible dates reported as YAML errors at their position.
+
+    PyYAML reads `2024-02-30` as a date and lets Python's ValueError escape unlocated.
+    """
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"date {node.value} is not a real date ({exc})", node.start_mark
+            ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 def load_yaml(text: str, problems: ProblemList) -> YamlDocument | None:
     """Parse one YAML document safely; syntax errors and duplicate keys become problems."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -55,17 +76,35 @@ def load_yaml(text: str, problems: ProblemList) -> YamlDocument | None:
             return None
         doc.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or "the YAML cannot be read"
-        problems.add(line, column, "yaml.syntax", f"YAML syntax: {what}; {_syntax_hint(what)}")
+        line, column, message = syntax_message(exc)
+        code = "yaml.bad-value" if "is not a real date" in message else "yaml.syntax"
+        problems.add(line, column, code, message)
         return None
-    except yaml.YAMLError as exc:
-        problems.add(1, 1, "yaml.syntax", f"YAML syntax: {exc}")
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        problems.add(
+            line,
+            column,
+            "yaml.syntax",
+            f"the file contains a control character (code {exc.character:#04x}) that YAML does "
+            "not allow; delete it (it is often invisible: retype the text around it)",
+        )
+        return None
+    except RecursionError:
+        problems.add(
+            1,
+            1,
+            "yaml.syntax",
+            "the file is nested too deeply to read; check for runaway brackets",
+        )
         return None
     finally:
         loader.dispose()
     return doc
+
+
+_TEXT = "tag:yaml.org,2002:str"
 
 
 def _walk(
@@ -79,16 +118,29 @@ def _walk(
             node.start_mark.line + 1,
             node.start_mark.column + 1,
             "yaml.alias",
-            "YAML anchors and aliases (`&name`, `*name`) are not supported; write the value out",
+            "YAML anchors and aliases (`&name`, `*name`) are not supported; write the value out "
+            "in full each time",
         )
         return False
     seen_nodes.add(id(node))
     doc.value_positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, yaml.ScalarNode):
+        doc.scalars[path] = node.value
+    elif isinstance(node, yaml.MappingNode):
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node)
             line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == _TEXT):
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "..."
+                problems.add(
+                    line,
+                    column,
+                    "yaml.key-type",
+                    f"key `{shown}` is not a name; keys are words such as `title`, followed by "
+                    "a colon (check the indentation: is this meant to be a value?)",
+                )
+                return False
+            key = key_node.value
             if key in seen:
                 problems.add(
                     line,
@@ -110,13 +162,79 @@ def _walk(
     return True
 
 
-def _syntax_hint(problem: str) -> str:
-    if "tab" in problem:
-        return "indent with spaces, not tabs"
-    if "mapping values are not allowed" in problem:
-        return 'a value containing ": " must be wrapped in quotes'
-    if "could not find expected ':'" in problem:
-        return "each line needs `key: value`; check the line above for a missing colon or quote"
-    if "found character '@'" in problem or "found character '`'" in problem:
-        return "wrap the value in quotes"
-    return "check indentation and quotes around this point"
+def _is_key_line(exc: yaml.MarkedYAMLError) -> bool:
+    """Whether the offending colon is the first on its line (a key that lost its place),
+    rather than a colon inside a value."""
+    mark = exc.problem_mark
+    if mark is None or not mark.buffer:
+        return False
+    buffer = str(mark.buffer)
+    start = buffer.rfind("\n", 0, mark.pointer) + 1
+    before = buffer[start : mark.pointer]
+    return ":" not in before and before.strip() != "" and not before.lstrip().startswith("- ")
+
+
+def syntax_message(exc: yaml.MarkedYAMLError) -> tuple[int, int, str]:
+    """PyYAML's error, placed where the editor needs to look and worded for them."""
+    problem = exc.problem or ""
+    context = exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    if "scanning a quoted scalar" in context or "double-quoted scalar" in context:
+        if "end of stream" in problem and exc.context_mark is not None:
+            # Where the quote opened, not the end of the file where PyYAML noticed.
+            mark = exc.context_mark
+            text = "a quoted value starts here but its closing quote is missing; add it"
+        elif "escape character" in problem:
+            text = (
+                "a backslash in double quotes starts an escape code; write \\\\ for a backslash, "
+                "or use single quotes"
+            )
+        else:
+            text = f"YAML syntax: {problem}; check the quotes around this value"
+    elif "flow sequence" in context or "flow mapping" in context:
+        bracket = "]" if "sequence" in context else "}"
+        mark = exc.context_mark or mark
+        text = (
+            f"a bracket opened here is never closed; add `{bracket}`, or if the value is text "
+            "that starts with a bracket, put it in quotes"
+        )
+    elif "another document" in problem:
+        text = (
+            "a second document starts here (`---`); a file holds one document, so delete this "
+            "line and merge what follows into the fields above"
+        )
+    elif "could not determine a constructor" in problem:
+        tag = problem.rsplit(" ", 1)[-1].strip("'")
+        text = (
+            f"`{tag}` is a YAML tag, which is not supported here; delete it, or put the whole "
+            "value in quotes"
+        )
+    elif "'\\t'" in problem or "tab" in problem:
+        text = "this line is indented with a tab; indent with spaces instead"
+    elif "mapping values are not allowed" in problem and _is_key_line(exc):
+        text = (
+            "this key is indented differently from the key on the line above, so YAML reads it "
+            "as part of that value; line it up with the keys around it"
+        )
+    elif "mapping values are not allowed" in problem:
+        text = 'a value that contains ": " must be put in quotes'
+
+    elif "could not find expected ':'" in problem:
+        text = "this line needs `key: value`; check it, and the line above, for a missing colon"
+    elif "expected <block end>" in problem:
+        text = (
+            "this line is not indented like the lines around it; keys in the same block must "
+            "start in the same column"
+        )
+    elif "cannot start any token" in problem:
+        char = problem.split("'")[1] if problem.count("'") >= 2 else "this character"
+        text = f"a value cannot start with {char}; put the whole value in quotes"
+    elif "unhashable key" in problem:
+        text = "a key must be a plain word followed by a colon"
+    elif "is not a real date" in problem:
+        text = f"{problem}; write a real date as YYYY-MM-DD, or put the value in quotes"
+    else:
+        text = f"YAML syntax: {problem or 'the file cannot be read'}; check the indentation and "
+        text += "quotes around this point"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return line, column, text
