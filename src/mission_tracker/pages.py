@@ -280,7 +280,8 @@ def mission_page(dataset: Dataset, facts: Facts, site: Site, mission: Mission) -
             if m.baseline.value is not None and unit_spec is not None:
                 bits.append(format_given(m.baseline.value, unit_spec))
             if m.baseline.period:
-                bits.append(f"({m.baseline.period})")
+                when = mf.baseline_period.label if mf.baseline_period else m.baseline.period
+                bits.append(f"({when})")
             if m.baseline.note:
                 bits.append(m.baseline.note)
             baseline_note = " ".join(bits)
@@ -611,6 +612,8 @@ def embed_page(
         licence_url=spec.licence.url,
         updated=long_date(spec.source.release_date or spec.source.retrieved),
         favicon=relative(f"{indicator_url(indicator.id)}embed/", "assets/images/favicon.png"),
+        script=relative(f"{indicator_url(indicator.id)}embed/",
+                        "assets/javascripts/mission-tracker.js"),
     )
 
 

@@ -66,7 +66,7 @@ def test_every_mission_page_links_all_its_indicators(built_site: Path, mission: 
     assert mine, "every mission has indicators"
     for indicator in mine:
         assert f'href="../../indicators/{indicator}/"' in html
-    assert 'class="mt-milestones"' in html
+    assert 'class="mt-table-wrap mt-milestones"' in html
 
 
 class _Loads(HTMLParser):
