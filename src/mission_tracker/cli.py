@@ -104,10 +104,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .load import load_dataset
+    from .check import check_project
 
     root: Path = args.root
-    result = load_dataset(root / "data")
+    if not (root / "data").is_dir():
+        print(
+            f"mission-tracker check: there is no data folder in {root}; run it in the project "
+            "folder, or give the project folder with --root",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    result = check_project(root)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     _print_problems(result.problems, github=fmt == "github")
     errors = [p for p in result.problems if p.severity is Severity.ERROR]
@@ -121,9 +128,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
+    notes = len(result.problems)
     print(
         f"All data checked: {len(result.dataset.missions)} missions, "
-        f"{len(result.dataset.indicators)} indicators, {rows.loaded} rows. No problems."
+        f"{len(result.dataset.indicators)} indicators, {rows.loaded} rows. No problems"
+        + (f"; {notes} note{'s' if notes != 1 else ''} above." if notes else ".")
     )
     return EXIT_OK
 

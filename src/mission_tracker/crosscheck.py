@@ -26,6 +26,7 @@ class Specs:
     """What the loader could read, for checking files against each other."""
 
     prefix: str  # the data folder's name, as problem paths start with it
+    missions_folder: bool = True  # when it is missing, that alone is reported
     mission_files: set[str] = field(default_factory=set)
     indicator_files: set[str] = field(default_factory=set)
     missions: dict[str, MissionSpec] = field(default_factory=dict)
@@ -96,7 +97,7 @@ def _check_references(
     old_ids: dict[str, str],
     at: _Reporter,
 ) -> None:
-    if spec.mission not in specs.mission_files:
+    if spec.mission not in specs.mission_files and specs.missions_folder:
         known = sorted(specs.mission_files)
         close = difflib.get_close_matches(spec.mission, known, n=1)
         fix = (

@@ -57,11 +57,8 @@ def load_dataset(root: Path) -> LoadResult:
                     "files.missing-folder",
                 )
             )
-    if not missions_dir.is_dir() or not indicators_dir.is_dir():
-        return result
-
-    specs = Specs(prefix=root.name)
-    for path in sorted(missions_dir.iterdir()):
+    specs = Specs(prefix=root.name, missions_folder=missions_dir.is_dir())
+    for path in sorted(missions_dir.iterdir()) if missions_dir.is_dir() else ():
         problems = ProblemList(_rel(path, root))
         if _check_name(path, (".yml",), problems):
             specs.mission_files.add(path.stem)
@@ -72,10 +69,12 @@ def load_dataset(root: Path) -> LoadResult:
         result.problems.extend(problems.items)
 
     stems: dict[str, set[str]] = {}
-    for path in sorted(indicators_dir.iterdir()):
+    for path in sorted(indicators_dir.iterdir()) if indicators_dir.is_dir() else ():
         problems = ProblemList(_rel(path, root))
         if _check_name(path, (".yml", ".csv"), problems):
             stems.setdefault(path.stem, set()).add(path.suffix)
+        elif problems.items and path.suffix.lower() == ".csv":
+            _count_rejected(path, result.rows)
         result.problems.extend(problems.items)
     specs.indicator_files.update(stems)
 
@@ -194,7 +193,7 @@ def _load_indicator(
         )
     text = _read_text(csv, csv_problems)
     if text is None:
-        _count_unreadable(csv, result.rows)
+        _count_rejected(csv, result.rows)
         result.problems.extend(csv_problems.items)
         return None
     observations, columns = read_observations(text, spec, csv_problems, result.rows)
@@ -204,8 +203,9 @@ def _load_indicator(
     return Indicator(stem, spec, tuple(observations), columns)
 
 
-def _count_unreadable(csv: Path, rows: RowCount) -> None:
-    """Count the rows of a file that cannot be decoded, as rejected: none goes unaccounted."""
+def _count_rejected(csv: Path, rows: RowCount) -> None:
+    """Count the rows of a data file rejected as a whole (misnamed, or not UTF-8 text), so
+    that no row goes unaccounted for."""
     try:
         data = csv.read_bytes()
     except OSError:

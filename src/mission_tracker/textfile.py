@@ -48,7 +48,13 @@ def decode(data: bytes, problems: ProblemList) -> str | None:
         problems.add(line, column, "encoding.not-utf8", f"the file is not UTF-8 text; {hint}")
         return None
     if "\x00" in text:
-        problems.add(1, 1, "encoding.binary", "the file holds binary data, not text")
+        problems.add(
+            1,
+            1,
+            "encoding.binary",
+            "the file holds binary data, not text (a spreadsheet saved under a .csv or .yml "
+            'name?); save it as text: in Excel choose "CSV UTF-8 (Comma delimited)"',
+        )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
