@@ -56,8 +56,8 @@ def check_messages_table(fixtures: Path) -> str:
             + _with_code(p.message)
             for p in problems
         ] or ["No message: this is accepted."]
-        rows = len(cells)
-        first = f'<td rowspan="{rows}">{html.escape(about)}</td>' if rows > 1 else ""
+        span = len(cells)
+        first = f'<td rowspan="{span}">{html.escape(about)}</td>' if span > 1 else ""
         first = first or f"<td>{html.escape(about)}</td>"
         lines = [f"<tr>{first}<td>{cells[0]}</td></tr>"]
         lines += [f"<tr><td>{cell}</td></tr>" for cell in cells[1:]]
