@@ -29,14 +29,14 @@ from .render import Rendered
 
 TREND_ICONS = {
     Trend.LITTLE_CHANGE: "=",
-    Trend.NOT_JUDGED: "○",
-    Trend.NOT_ASSESSED: "…",
+    Trend.NOT_JUDGED: "◇",
+    Trend.NOT_ASSESSED: "○",
 }
 PROGRESS_ICONS = {
     Progress.ACHIEVED: "✓",
     Progress.ON_TRACK: "→",
     Progress.OFF_TRACK: "✗",
-    Progress.NOT_ASSESSED: "…",
+    Progress.NOT_ASSESSED: "○",
 }
 
 
