@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mission_tracker.analyse import Progress, Trend, analyse, indicator_facts
-
 from tests.unit.helpers import dataset, indicator
 
+from mission_tracker.analyse import Progress, Trend, analyse, indicator_facts
 
 # -- trend ------------------------------------------------------------------------------------
 
