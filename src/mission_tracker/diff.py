@@ -16,13 +16,15 @@ from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 from .analyse import IndicatorFacts, MilestoneFacts, indicator_facts, milestone_facts
+from .check import check_project
 from .gitdata import GitError, export, open_repo, renamed_files, resolve
-from .load import ID_PATTERN, load_dataset
+from .load import ID_PATTERN
 from .models import Dataset, Indicator, Milestone, Mission, Observation
 from .periods import Period
 from .problems import Problem
 
 DATA = "data"
+CONFIG = "mkdocs.yml"  # checked with the data: its nav must list every mission
 T = TypeVar("T")
 
 
@@ -46,9 +48,12 @@ class Version:
     mission_ids: frozenset[str]
 
 
-def read_version(data_dir: Path) -> Version:
-    loaded = load_dataset(data_dir)
-    dataset = loaded.dataset
+def read_version(project: Path) -> Version:
+    """The data in `project/data`, checked as `mission-tracker check` checks it (with the
+    project's mkdocs.yml, if there is one) and analysed as the build would."""
+    data_dir = project / DATA
+    checked = check_project(project)
+    dataset = checked.dataset
     files: dict[str, bytes] = {}
     ids: dict[str, set[str]] = {"indicators": set(), "missions": set()}
     for folder, suffixes in (("indicators", (".csv", ".yml")), ("missions", (".yml",))):
@@ -70,7 +75,7 @@ def read_version(data_dir: Path) -> Version:
                 milestones[milestone.id] = found
     return Version(
         dataset,
-        tuple(_relative(p, data_dir.name) for p in loaded.problems),
+        tuple(checked.problems),
         indicators,
         milestones,
         files,
@@ -87,18 +92,6 @@ def _safely(compute: Callable[[], T]) -> T | None:
         return compute()
     except (ValueError, ArithmeticError):
         return None
-
-
-def _relative(problem: Problem, folder: str) -> Problem:
-    """The same problem with its path as the repository names it (data/...), whatever the
-    folder it was loaded from was called."""
-    parts = PurePosixPath(problem.path).parts
-    if parts and parts[0] == folder:
-        path = PurePosixPath(DATA, *parts[1:]).as_posix()
-        return Problem(
-            path, problem.line, problem.column, problem.message, problem.code, problem.severity
-        )
-    return problem
 
 
 # -- the comparison -------------------------------------------------------------------------
@@ -407,7 +400,8 @@ def _milestone_changes(before: Version, after: Version) -> list[MilestoneChange]
 
 
 def diff_with_git(project: Path, base: str, head: str | None = None) -> DataDiff:
-    """Compare data/ at `base` with the project's data/ now (or at `head`).
+    """Compare data/ at `base` with the project's data/ now (or at `head`), each checked
+    with the mkdocs.yml beside it.
 
     Raises GitError, with a message for the user, when there is no repository or a ref is
     unknown. Works in a shallow clone as long as both commits have been fetched.
@@ -418,13 +412,15 @@ def diff_with_git(project: Path, base: str, head: str | None = None) -> DataDiff
     with tempfile.TemporaryDirectory(prefix="mission-tracker-diff-") as tmp:
         base_dir = Path(tmp) / "base"
         base_files = export(repo, base_commit, DATA, base_dir)
-        before = read_version(base_dir / DATA)
+        export(repo, base_commit, CONFIG, base_dir)
+        before = read_version(base_dir)
         if head_commit is not None:
             head_dir = Path(tmp) / "head"
             export(repo, head_commit, DATA, head_dir)
-            after = read_version(head_dir / DATA)
+            export(repo, head_commit, CONFIG, head_dir)
+            after = read_version(head_dir)
         else:
-            after = read_version(project / DATA)
+            after = read_version(project)
     moves = renamed_files(repo, base_commit, head_commit, f"{DATA}/indicators")
     diff = compare(before, after, _stem_renames(moves))
     return DataDiff(

@@ -31,6 +31,8 @@ def render_review(diff: DataDiff) -> str:
     milestones = diff.changed_milestones
     if milestones:
         lines += ["### Milestones", "", *_milestone_table(milestones, diff), ""]
+    if diff.indicators or diff.missions:
+        lines += ["### Details", ""]
     for change in diff.indicators:
         lines += [*_indicator_details(change, diff), ""]
     for mission in diff.missions:
@@ -50,22 +52,24 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 def _headline(diff: DataDiff) -> str:
     if not diff.indicators and not diff.missions and not diff.changed_milestones:
         return "**This change does not touch any indicator, mission or milestone.**"
-    parts = []
-    for kind in (Kind.ADDED, Kind.CHANGED, Kind.RENAMED, Kind.REMOVED):
-        count = sum(1 for c in diff.indicators if c.kind is kind)
-        if count:
-            parts.append(f"{count} {kind.value}")
     sentences = []
-    if parts:
-        noun = "indicator" if len(diff.indicators) == 1 else "indicators"
-        sentences.append(f"{noun.capitalize()}: {', '.join(parts)}.")
-    flips = sum(1 for m in diff.milestones if _status(m.before_facts) != _status(m.after_facts))
+    groups: tuple[tuple[str, list[Kind | None]], ...] = (
+        ("Indicators", [c.kind for c in diff.indicators]),
+        ("Milestones", [m.kind for m in diff.milestones]),
+        ("Missions", [m.kind for m in diff.missions]),
+    )
+    for label, kinds in groups:
+        parts = [f"{kinds.count(k)} {k.value}" for k in Kind if kinds.count(k)]
+        if parts:
+            sentences.append(f"{label}: {', '.join(parts)}.")
+    flips = sum(
+        1
+        for m in diff.milestones
+        if m.before and m.after and _status(m.before_facts) != _status(m.after_facts)
+    )
     if flips:
-        sentences.append(
-            f"{plural(flips, 'milestone')} {'changes' if flips == 1 else 'change'} status."
-        )
-    if diff.missions:
-        sentences.append(f"{plural(len(diff.missions), 'mission file')} changed.")
+        verb = "changes" if flips == 1 else "change"
+        sentences.append(f"{plural(flips, 'milestone')} {verb} status.")
     return "**" + " ".join(sentences) + "**"
 
 
@@ -74,7 +78,7 @@ def _problem_headline(diff: DataDiff) -> str:
     if not errors:
         notes = len(diff.problems)
         extra = f" ({plural(notes, 'note')} below)" if notes else ""
-        return f"No problems found in the changed data{extra}."
+        return f"No problems found in the data{extra}."
     new = sum(1 for p in errors if diff.is_new(p))
     origin = (
         "all new in this change"
@@ -126,14 +130,17 @@ def _milestone_table(changes: Sequence[MilestoneChange], diff: DataDiff) -> list
 
 
 def _mission_name(diff: DataDiff, mission_id: str) -> str:
-    for mission in diff.missions:
-        if mission.id == mission_id:
-            return mission.name
-    for m in diff.milestones:
-        facts = m.after_facts or m.before_facts
-        if m.mission_id == mission_id and facts is not None:
-            return facts.mission.spec.short_name or facts.mission.spec.name
-    return mission_id
+    missions = [m for c in diff.missions if c.id == mission_id for m in (c.after, c.before) if m]
+    missions += [
+        f.mission
+        for m in diff.milestones
+        if m.mission_id == mission_id
+        for f in (m.after_facts, m.before_facts)
+        if f is not None
+    ]
+    if not missions:
+        return mission_id
+    return missions[0].spec.short_name or missions[0].spec.name
 
 
 # -- wording for one indicator --------------------------------------------------------------
