@@ -1,0 +1,181 @@
+"""The GitHub workflows, read as data: every `run:` step calls something the project has, and
+the security rules the issue sets hold (they cannot run here, so this is how they are tested)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shlex
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from tests.conftest import ROOT
+
+from mission_tracker.cli import _parser
+
+GITHUB = ROOT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # v\d+(\.\d+)*\s*$")
+# What a `run:` line may start with: a make target or the project's own command.
+CLI = (".venv/bin/mission-tracker", "mission-tracker")
+# Values the runner provides; replaced by a sample so the command line can be parsed.
+RUNNER_VARS = {"$GITHUB_STEP_SUMMARY": "/tmp/step-summary.md"}
+
+
+def load(path: Path) -> dict[str, Any]:
+    workflow: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
+    # YAML 1.1 reads the key `on` as true.
+    workflow["on"] = workflow.pop(True, workflow.get("on"))
+    return workflow
+
+
+def steps(workflow: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    return [(name, step) for name, job in workflow["jobs"].items() for step in job["steps"]]
+
+
+def commands(script: str) -> list[str]:
+    joined = script.replace("\\\n", " ")
+    lines = [ln.split(" #")[0].strip() for ln in joined.splitlines()]
+    return [part.strip() for ln in lines if ln for part in ln.split("&&")]
+
+
+def make_targets() -> set[str]:
+    text = (ROOT / "Makefile").read_text("utf-8")
+    return {m[1] for m in re.finditer(r"^([A-Za-z][\w-]*)\s*:(?!=)", text, re.M)}
+
+
+def test_there_are_workflows() -> None:
+    assert {p.name for p in WORKFLOWS} == {"pull-request.yml", "deploy.yml"}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_run_step_calls_a_make_target_or_cli_command_that_exists(path: Path) -> None:
+    targets = make_targets()
+    seen = 0
+    for job, step in steps(load(path)):
+        if "run" not in step:
+            continue
+        script: str = step["run"]
+        # Nothing is interpolated into a script: values arrive through `env:` only.
+        assert "${{" not in script, f"{job}: {step.get('name')}"
+        for command in commands(script):
+            for name, sample in RUNNER_VARS.items():
+                command = command.replace(f'"{name}"', sample)
+            words = shlex.split(command)
+            seen += 1
+            if words[0] == "make":
+                wanted = [w for w in words[1:] if not w.startswith("-") and "=" not in w]
+                assert wanted, f"{command}: name the target"
+                assert set(wanted) <= targets, f"{command}: no such make target"
+                dry = subprocess.run(
+                    ["make", "-n", *wanted], cwd=ROOT, capture_output=True, text=True, check=False
+                )
+                assert dry.returncode == 0, dry.stderr
+            else:
+                assert words[0] in CLI, f"{job}: `{command}` is neither make nor mission-tracker"
+                try:
+                    args = _parser().parse_args(words[1:])
+                except SystemExit:
+                    pytest.fail(f"{job}: `{command}` is not a valid mission-tracker command")
+                assert isinstance(args, argparse.Namespace) and args.command, command
+    assert seen >= 3
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_least_privilege_and_safe_triggers(path: Path) -> None:
+    workflow = load(path)
+    assert workflow["permissions"] == {"contents": "read"}
+    triggers = workflow["on"]
+    assert "pull_request_target" not in triggers and "workflow_run" not in triggers
+    for name, job in workflow["jobs"].items():
+        assert job.get("timeout-minutes"), f"{name} has no timeout"
+        writes = {k for k, v in job.get("permissions", {}).items() if v == "write"}
+        if (path.name, name) == ("deploy.yml", "deploy"):
+            assert writes == {"pages", "id-token"}
+        else:
+            assert not writes, f"{name} may write: {writes}"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(path: Path) -> None:
+    lines = [ln for ln in path.read_text("utf-8").splitlines() if re.match(r"\s*(-\s+)?uses:", ln)]
+    assert lines
+    for line in lines:
+        assert PINNED.match(line), f"not pinned to a full commit with a version comment: {line}"
+    for _, step in steps(load(path)):
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False
+
+
+def test_each_action_has_one_pin_across_workflows() -> None:
+    pins: dict[str, set[str]] = {}
+    for path in WORKFLOWS:
+        for line in path.read_text("utf-8").splitlines():
+            if m := PINNED.match(line):
+                pins.setdefault(m[1], set()).add(line.split("@", 1)[1].strip())
+    assert {action: len(found) for action, found in pins.items()} == dict.fromkeys(pins, 1)
+
+
+def test_pull_request_workflow() -> None:
+    workflow = load(GITHUB / "workflows" / "pull-request.yml")
+    assert set(workflow["on"]) == {"pull_request"}
+    assert workflow["concurrency"]["cancel-in-progress"] is True
+    check = [s for job, s in steps(workflow) if job == "check"]
+    runs = [s.get("run", "") for s in check]
+    order = [
+        next(i for i, r in enumerate(runs) if r.startswith(prefix))
+        for prefix in (
+            "make install",
+            ".venv/bin/mission-tracker diff",
+            ".venv/bin/mission-tracker check --format github",
+            "make site",
+        )
+    ]
+    assert order == sorted(order)
+    upload = next(s for s in check if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site/"
+    assert check.index(upload) > order[-1]
+    setup = {s["uses"].split("@")[0]: s.get("with", {}) for _, s in steps(workflow) if "uses" in s}
+    assert setup["actions/setup-python"]["cache"] == "pip"
+    assert setup["actions/setup-node"]["cache"] == "npm"
+    test_runs = [s.get("run") for job, s in steps(workflow) if job == "test" and "run" in s]
+    assert test_runs == ["make chromium", "make test"]
+
+
+def test_deploy_workflow_never_publishes_a_failed_build() -> None:
+    workflow = load(GITHUB / "workflows" / "deploy.yml")
+    assert workflow["on"]["push"] == {"branches": ["main"]}
+    assert "workflow_dispatch" in workflow["on"]
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and "if" not in deploy  # runs only when build succeeded
+    assert deploy["environment"]["name"] == "github-pages"
+    runs = [s.get("run", "") for s in build["steps"]]
+    check = runs.index(".venv/bin/mission-tracker check --format github")
+    site = runs.index("make site")
+    assert check < site
+    site_step = build["steps"][site]
+    assert site_step["env"]["SITE_URL"] == "${{ vars.SITE_URL || steps.pages.outputs.base_url }}"
+    uses = [s.get("uses", "").split("@")[0] for s in build["steps"]]
+    assert uses.index("actions/upload-pages-artifact") > site
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+    # Nothing restored from a cache goes into the published site.
+    assert not any(
+        "cache" in s.get("with", {}) or "actions/cache" in s.get("uses", "") for s in build["steps"]
+    )
+
+
+def test_dependabot_pull_request_template_and_security_policy() -> None:
+    dependabot = yaml.safe_load((GITHUB / "dependabot.yml").read_text("utf-8"))
+    updates = {u["package-ecosystem"]: u for u in dependabot["updates"]}
+    assert {"pip", "github-actions"} <= set(updates)
+    assert all(u["cooldown"]["default-days"] >= 7 for u in updates.values())
+    template = (GITHUB / "pull_request_template.md").read_text("utf-8")
+    for heading in ("## What changed", "## Source release", "## Checked locally"):
+        assert heading in template
+    assert "`make check`" in template
+    security = (ROOT / "SECURITY.md").read_text("utf-8")
+    assert "Report a\nvulnerability" in security or "Report a vulnerability" in security
