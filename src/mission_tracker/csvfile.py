@@ -35,15 +35,41 @@ class Row:
 def read_rows(text: str, problems: ProblemList) -> list[Row]:
     """Split normalised text ("\\n" line endings) into rows of cells."""
     rows: list[Row] = []
+    position, line, n = 0, 1, len(text)
+    while position < n:
+        end = text.find("\n", position)
+        end = n if end < 0 else end
+        segment = text[position:end]
+        if '"' in segment:
+            row, position, line = _quoted_row(text, position, line, problems)
+            rows.append(row)
+            continue
+        # Most lines have no quotes, and splitting them is much faster than the state machine.
+        cells, column = [], 1
+        for part in segment.split(","):
+            cells.append(Cell(part, line, column))
+            column += len(part) + 1
+        rows.append(Row(line, tuple(cells)))
+        position, line = end + 1, line + 1
+    # A line with nothing on it is not a row (many editors leave one at the end).
+    return [
+        r
+        for r in rows
+        if not (len(r.cells) == 1 and r.cells[0].text == "" and not r.cells[0].quoted)
+    ]
+
+
+def _quoted_row(
+    text: str, start: int, row_line: int, problems: ProblemList
+) -> tuple[Row, int, int]:
+    """The row starting at `start`, read character by character because it has quotes (which
+    may hold commas and newlines); with the position and line number after it."""
     cells: list[Cell] = []
     buf: list[str] = []
-    line, column = 1, 1
-    cell_line, cell_column, quoted = 1, 1, False
-    row_line = 1
-    i, n = 0, len(text)
-    in_quotes = False
-    after_quote = False
-    broken = False
+    line, column = row_line, 1
+    cell_line, cell_column, quoted = row_line, 1, False
+    i, n = start, len(text)
+    in_quotes = after_quote = broken = False
     while i < n:
         ch = text[i]
         if in_quotes:
@@ -66,11 +92,7 @@ def read_rows(text: str, problems: ProblemList) -> list[Row]:
             cell_line, cell_column = line, column + 1
         elif ch == "\n":
             cells.append(Cell("".join(buf), cell_line, cell_column, quoted))
-            rows.append(Row(row_line, tuple(cells), broken))
-            cells, buf, quoted, after_quote, broken = [], [], False, False, False
-            line += 1
-            column = 0
-            row_line, cell_line, cell_column = line, line, 1
+            return Row(row_line, tuple(cells), broken), i + 1, line + 1
         elif ch == '"' and not buf and not quoted:
             in_quotes = quoted = True
         else:
@@ -96,12 +118,5 @@ def read_rows(text: str, problems: ProblemList) -> list[Row]:
             'part of it; add the closing double quote (")',
         )
         broken = True
-    if buf or cells or quoted:
-        cells.append(Cell("".join(buf), cell_line, cell_column, quoted))
-        rows.append(Row(row_line, tuple(cells), broken))
-    # A line with nothing on it is not a row (many editors leave one at the end).
-    return [
-        r
-        for r in rows
-        if not (len(r.cells) == 1 and r.cells[0].text == "" and not r.cells[0].quoted)
-    ]
+    cells.append(Cell("".join(buf), cell_line, cell_column, quoted))
+    return Row(row_line, tuple(cells), broken), n, line + 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .csvfile import Cell, Row, read_rows
@@ -27,6 +28,8 @@ _PERCENT = re.compile(r"(-?[\d.,]+)\s*%")
 _CURRENCY = re.compile(r"-?[£$€]\s*(-?[\d.,]+)\s*[mkbn]?", re.IGNORECASE)
 _NOT_AVAILABLE_WORDS = {"", "na", "n/a", "nan", "null", "none", "-", "..", ":", "x", "inf", "-inf"}
 _MARKERS = re.compile(r"(\[[a-z]+\])")
+_MISSING_TEXTS = frozenset(m.value for m in Missing)
+_MARKER_TEXTS = frozenset(m.value for m in Marker)
 
 
 @dataclass
@@ -69,7 +72,8 @@ def read_observations(
     count.rejected += len(data) - len(observations)
     observations = _reject_duplicates(observations, spec, problems, count)
     _note_order(observations, problems)
-    observations.sort(key=lambda o: (o.period, _series_rank(spec, o.series)))
+    rank = _series_rank(spec)
+    observations.sort(key=lambda o: (o.period, rank(o.series)))
     return observations, tuple(c.text for c in header.cells)
 
 
@@ -333,7 +337,7 @@ def _read_value(
     cell: Cell, spec: IndicatorSpec | None, problems: ProblemList
 ) -> tuple[float | None, Missing | None] | None:
     text = cell.text
-    if text in {m.value for m in Missing}:
+    if text in _MISSING_TEXTS:
         return None, Missing(text)
 
     def fail(code: str, message: str) -> None:
@@ -381,7 +385,7 @@ def _read_value(
             f"value {shown}; write the number, or [x] if it is not available "
             "([c] confidential, [z] not applicable, [low] rounds to zero, [u] unreliable)",
         )
-    elif text in {m.value for m in Marker}:
+    elif text in _MARKER_TEXTS:
         fail(
             "csv.value-shorthand",
             f"value {text!r} is a marker, not a value; write the number here and put {text} in "
@@ -444,7 +448,7 @@ def _read_markers(cell: Cell, problems: ProblemList) -> frozenset[Marker] | None
     if not text:
         return frozenset()
     parts = _MARKERS.findall(text)
-    allowed = {m.value for m in Marker}
+    allowed = _MARKER_TEXTS
     if "".join(parts) != text or any(p not in allowed for p in parts):
         problems.add(
             cell.line,
@@ -506,8 +510,11 @@ def _note_order(observations: list[Observation], problems: ProblemList) -> None:
         last[o.series] = o
 
 
-def _series_rank(spec: IndicatorSpec | None, key: SeriesKey) -> tuple[int, ...]:
-    if spec is None:
-        return ()
-    order = [{v.value: i for i, v in enumerate(b.values)} for b in spec.breakdowns]
-    return tuple(-1 if not v else order[i].get(v, 0) for i, v in enumerate(key))
+def _series_rank(spec: IndicatorSpec | None) -> Callable[[SeriesKey], tuple[int, ...]]:
+    """Orders series as the YAML declares their values, the headline first."""
+    order = [{v.value: i for i, v in enumerate(b.values)} for b in spec.breakdowns] if spec else []
+
+    def rank(key: SeriesKey) -> tuple[int, ...]:
+        return tuple(-1 if not v else order[i].get(v, 0) for i, v in enumerate(key))
+
+    return rank

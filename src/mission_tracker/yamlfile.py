@@ -39,29 +39,46 @@ class YamlDocument:
         return (1, 1)
 
 
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    # PyYAML reads `2024-02-30` as a date and lets Python's ValueError escape, unlocated.
+    try:
+        if not isinstance(node, yaml.ScalarNode):
+            raise ValueError("a date must be a single value")
+        return loader.construct_yaml_timestamp(node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"date {node.value} is not a real date ({exc})", node.start_mark
+        ) from None
+
+
 class _Loader(yaml.SafeLoader):
-    """The safe loader, with impossible dates reported as YAML errors at their position.
-
-    PyYAML reads `2024-02-30` as a date and lets Python's ValueError escape unlocated.
-    """
-
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError as exc:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"date {node.value} is not a real date ({exc})", node.start_mark
-            ) from None
+    """The safe loader, with impossible dates reported as YAML errors at their position."""
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same, parsing with libyaml where PyYAML was built with it (several times faster).
+    Its error messages differ, so a file it rejects is read again by `_Loader` to report."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def _compose(text: str) -> tuple[yaml.SafeLoader, yaml.Node | None]:
+    fast = _FastLoader(text)
+    try:
+        return fast, fast.get_single_node()
+    except (yaml.YAMLError, RecursionError):
+        fast.dispose()
+    slow = _Loader(text)
+    return slow, slow.get_single_node()
 
 
 def load_yaml(text: str, problems: ProblemList) -> YamlDocument | None:
     """Parse one YAML document safely; syntax errors and duplicate keys become problems."""
-    loader = _Loader(text)
+    loader: yaml.SafeLoader | None = None
     try:
-        node = loader.get_single_node()
+        loader, node = _compose(text)
         if node is None:
             problems.add(
                 1,
@@ -72,7 +89,7 @@ def load_yaml(text: str, problems: ProblemList) -> YamlDocument | None:
             )
             return None
         doc = YamlDocument(data=None)
-        if not _walk(node, (), doc, problems, set()):
+        if not _Walker(doc, problems, loader).walk(node, ()):
             return None
         doc.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
@@ -100,39 +117,73 @@ def load_yaml(text: str, problems: ProblemList) -> YamlDocument | None:
         )
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return doc
 
 
 _TEXT = "tag:yaml.org,2002:str"
+_IMPLICIT_TAGS: dict[type[yaml.Node], str] = {
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+}
 
 
-def _walk(
-    node: yaml.Node, path: Path, doc: YamlDocument, problems: ProblemList, seen_nodes: set[int]
-) -> bool:
-    """Record positions and find duplicate keys; False if the file uses aliases."""
-    if id(node) in seen_nodes and isinstance(node, yaml.CollectionNode):
-        # An alias (`*name`) re-uses a node; expanding them is how "billion laughs" files
-        # exhaust memory, and editors never need them.
-        problems.add(
-            node.start_mark.line + 1,
-            node.start_mark.column + 1,
-            "yaml.alias",
-            "YAML anchors and aliases (`&name`, `*name`) are not supported; write the value out "
-            "in full each time",
-        )
-        return False
-    seen_nodes.add(id(node))
-    doc.value_positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.ScalarNode):
-        doc.scalars[path] = node.value
-    elif isinstance(node, yaml.MappingNode):
-        seen: dict[object, int] = {}
+class _Walker:
+    """Records positions, and finds what PyYAML would accept silently or fail on unlocated:
+    duplicate keys, aliases, keys that are not names, explicit tags."""
+
+    def __init__(self, doc: YamlDocument, problems: ProblemList, loader: yaml.SafeLoader):
+        self.doc, self.problems, self.loader = doc, problems, loader
+        self.seen: set[int] = set()
+
+    def walk(self, node: yaml.Node, path: Path) -> bool:
+        """False if the file cannot be read further (an alias, a tag, a key that is no name)."""
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        if id(node) in self.seen and isinstance(node, yaml.CollectionNode):
+            # An alias (`*name`) re-uses a node; expanding them is how "billion laughs" files
+            # exhaust memory, and editors never need them.
+            self.problems.add(
+                line,
+                column,
+                "yaml.alias",
+                "YAML anchors and aliases (`&name`, `*name`) are not supported; write the value "
+                "out in full each time",
+            )
+            return False
+        self.seen.add(id(node))
+        if node.tag != self._implicit_tag(node):
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problems.add(
+                line,
+                column,
+                "yaml.syntax",
+                f"`{tag}` is a YAML tag, which is not supported here; delete it, or put the whole "
+                "value in quotes",
+            )
+            return False
+        self.doc.value_positions[path] = (line, column)
+        if isinstance(node, yaml.ScalarNode):
+            self.doc.scalars[path] = node.value
+        elif isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self.doc.positions[(*path, index)] = (
+                    item.start_mark.line + 1,
+                    item.start_mark.column + 1,
+                )
+                if not self.walk(item, (*path, index)):
+                    return False
+        return True
+
+    def _mapping(self, node: yaml.MappingNode, path: Path) -> bool:
+        seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == _TEXT):
                 shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "..."
-                problems.add(
+                self.problems.add(
                     line,
                     column,
                     "yaml.key-type",
@@ -142,7 +193,7 @@ def _walk(
                 return False
             key = key_node.value
             if key in seen:
-                problems.add(
+                self.problems.add(
                     line,
                     column,
                     "yaml.duplicate-key",
@@ -151,15 +202,19 @@ def _walk(
                 )
             else:
                 seen[key] = line
-            doc.positions[(*path, key)] = (line, column)
-            if not _walk(value_node, (*path, key), doc, problems, seen_nodes):
+            self.doc.positions[(*path, key)] = (line, column)
+            if not self.walk(value_node, (*path, key)):
                 return False
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            doc.positions[(*path, index)] = (item.start_mark.line + 1, item.start_mark.column + 1)
-            if not _walk(item, (*path, index), doc, problems, seen_nodes):
-                return False
-    return True
+        return True
+
+    def _implicit_tag(self, node: yaml.Node) -> str:
+        """The tag the node would have without an explicit `!tag`."""
+        if isinstance(node, yaml.ScalarNode):
+            if node.style:  # quoted or block text is always text
+                return _TEXT
+            resolve: Any = self.loader.resolve  # untyped in the stubs
+            return str(resolve(yaml.ScalarNode, node.value, (True, False)))
+        return _IMPLICIT_TAGS.get(type(node), "")
 
 
 def _is_key_line(exc: yaml.MarkedYAMLError) -> bool:
