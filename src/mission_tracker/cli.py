@@ -286,6 +286,14 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from .diff import GitError, diff_with_git
     from .review import render_review
 
+    if args.head is None and not (args.root / "data").is_dir():
+        # Otherwise every indicator would be reported as removed.
+        print(
+            f"mission-tracker diff: there is no data folder in {args.root}; run it in the project "
+            "folder, or give the project folder with --root",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     try:
         summary = render_review(diff_with_git(args.root, args.base, args.head))
     except GitError as exc:

@@ -122,6 +122,10 @@ def test_usage_errors_are_explained_without_a_traceback(tmp_path: Path) -> None:
         assert message in result.stderr, (args, result.stderr)
         assert "Traceback" not in result.stderr
 
+    wrong_folder = run_cli("diff", "--base", "main", cwd=repo.path / "data")
+    assert wrong_folder.returncode == 2
+    assert "there is no data folder in ." in wrong_folder.stderr
+
     plain = tmp_path / "not-a-repository"
     shutil.copytree(repo.path / "data", plain / "data")
     result = run_cli(
