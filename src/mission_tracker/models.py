@@ -23,12 +23,20 @@ Id = Annotated[
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 # A period written as in the CSV; YAML reads 2024 as a number, so numbers are accepted too.
 PeriodText = Annotated[
-    str, Field(description="A period written as in the CSV, e.g. `2023/24`, `2024 Q3`, `2024-07`.")
+    str,
+    Field(
+        description="A period written as in the CSV, e.g. `2023/24`, `2024 Q3`, `2024-07`.",
+        # The schema must accept what the validator accepts, or editors see false mistakes.
+        json_schema_extra={"type": ["string", "integer"]},
+    ),
 ]
 
 
 class Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    # No NaN or infinity: YAML reads `.nan` and `.inf` as numbers, and no figure is either.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=False, allow_inf_nan=False
+    )
 
 
 class Unit(StrEnum):
@@ -197,7 +205,9 @@ class IndicatorSpec(Spec):
     source: Source
     licence: Licence = Field(description="The data's licence.")
     next_update: str | None = Field(
-        None, description="When new figures are expected, e.g. `2026-12` or a sentence."
+        None,
+        description="When new figures are expected, e.g. `2026-12` or a sentence.",
+        json_schema_extra={"anyOf": [{"type": ["string", "integer"]}, {"type": "null"}]},
     )
     caveats: list[Text] = Field(default_factory=list, description="What readers should know.")
     proxy: str | None = Field(

@@ -117,6 +117,11 @@ def _report(
         message = f"`{where}` is {given}, which is not a date; write it as YYYY-MM-DD"
         if m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", str(raw)):
             message += f", e.g. {m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
+    elif kind == "finite_number":
+        message = (
+            f"`{where}` is {given}, which YAML reads as infinity or not-a-number; write the "
+            "figure itself"
+        )
     elif kind == "string_too_long":
         message = f"`{where}` is too long; keep it to {ctx.get('max_length')} characters"
     elif kind in ("greater_than_equal", "greater_than"):
@@ -148,7 +153,6 @@ _EXPECTED = {
     "int_from_float": "a whole number",
     "float_type": "a number",
     "float_parsing": "a number (digits only: no commas, % or £)",
-    "finite_number": "an ordinary number",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
     "list_type": "a list",

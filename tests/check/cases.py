@@ -760,6 +760,11 @@ CASES: tuple[Case, ...] = (
         replace(HEALTH_PATH, "    target: 92\n", "    target: 92%\n"),
     ),
     case(
+        "yaml-number-infinite",
+        "A target of infinity (YAML reads .inf as a number)",
+        replace(HEALTH_PATH, "    target: 92\n", "    target: .inf\n"),
+    ),
+    case(
         "yaml-wrong-type-list",
         "Text where a list is expected",
         replace(WAITS_YML_PATH, "related:\n  - homes\n", "related: homes\n"),
