@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from .load import ID_PATTERN
+from .models import Direction, Licence, Unit
+from .periods import PeriodType
 
 TEMPLATE = """\
 # yaml-language-server: $schema=../../docs/schema/indicator.schema.json
@@ -23,19 +26,19 @@ summary: "TODO"
 measure: "TODO"
 # Where the figures cover: England, England and Wales, UK...
 geography: "TODO"
-# percent (0 to 100), count, gbp, gbp_million, rate or gwh.
+# One of: {units}.
 unit: count
 # Optional: what is counted, e.g. "dwellings" or "per 100,000 population".
 # unit_label: "TODO"
 # Optional: decimal places to show (data keep all theirs).
 # decimals: 0
-# higher_is_better, lower_is_better, neutral or contested.
+# One of: {directions}.
 direction: higher_is_better
 # Optional: a change no bigger than this counts as "little or no change".
 # Default: 1% of the earlier figure.
 # tolerance: 0.5
-# How the period column is written: year (2024), financial_year (2023/24),
-# academic_year (2023/24), quarter (2024 Q3), month (2024-07) or date (2024-07-31).
+# How the period column is written, one of:
+{period_types}
 period_type: year
 # Optional: publication rhythm when the period type does not say it, e.g. "annual (at 31 March)".
 # frequency: "TODO"
@@ -54,7 +57,9 @@ period_type: year
 # series_breaks:
 #   - period: "2021"
 #     reason: "TODO"
+# Where the figures come from.
 source:
+  # The organisation that publishes the statistics.
   publisher: "TODO"
   # The statistical release or table.
   release: "TODO"
@@ -68,7 +73,7 @@ source:
   # copy_of: "TODO"
   # When you took these figures.
   retrieved: 2024-01-31
-# OGL-3.0, CC-BY-4.0 or CC0-1.0.
+# One of: {licences}.
 licence: OGL-3.0
 # Optional: when new figures are expected.
 # next_update: "2025-01"
@@ -86,26 +91,47 @@ caveats: []
 
 
 class ScaffoldError(Exception):
-    pass
+    """A reason `new` cannot write the files; the message says what to do instead."""
+
+
+def template(mission: str) -> str:
+    """The commented YAML for a new indicator, its choices listed from the model."""
+    return TEMPLATE.format(
+        mission=mission,
+        units=", ".join(u.value for u in Unit),
+        directions=", ".join(d.value for d in Direction),
+        licences=", ".join(licence.value for licence in Licence),
+        period_types="\n".join(f"#   {p.value} (written like {p.example})" for p in PeriodType),
+    )
 
 
 def scaffold(data_dir: Path, indicator_id: str, mission: str) -> list[Path]:
+    """Write `<id>.csv` (the header) and `<id>.yml` (every field, commented) for a new
+    indicator of `mission`; the paths written."""
     if not ID_PATTERN.fullmatch(indicator_id):
         raise ScaffoldError(
-            f"{indicator_id!r} is not a valid id: use lower-case letters, digits and hyphens"
+            f"{indicator_id!r} is not a valid id: use lower-case letters, digits and single "
+            "hyphens, e.g. knife-crime-offences"
         )
-    if not ID_PATTERN.fullmatch(mission):
-        raise ScaffoldError(f"{mission!r} is not a valid mission id")
     missions = data_dir / "missions"
-    if missions.is_dir() and not (missions / f"{mission}.yml").is_file():
-        known = ", ".join(sorted(p.stem for p in missions.glob("*.yml")))
-        raise ScaffoldError(f"mission {mission!r} does not exist; missions: {known}")
+    if not missions.is_dir():
+        raise ScaffoldError(
+            f"there is no {missions} folder; run this in the project folder, or give the project "
+            "folder with --root"
+        )
+    known = sorted(p.stem for p in missions.glob("*.yml"))
+    if mission not in known:
+        close = difflib.get_close_matches(mission, known, n=1)
+        hint = f"did you mean {close[0]}?" if close else "the missions are " + ", ".join(known)
+        raise ScaffoldError(f"mission {mission!r} does not exist; {hint}")
     folder = data_dir / "indicators"
     csv, yml = folder / f"{indicator_id}.csv", folder / f"{indicator_id}.yml"
     for path in (csv, yml):
         if path.exists():
-            raise ScaffoldError(f"{path} already exists; choose another id")
+            raise ScaffoldError(
+                f"{path} already exists; choose another id, or edit the existing indicator"
+            )
     folder.mkdir(parents=True, exist_ok=True)
-    yml.write_text(TEMPLATE.format(mission=mission), "utf-8")
+    yml.write_text(template(mission), "utf-8")
     csv.write_text("period,value,marker,note\n", "utf-8")
     return [csv, yml]
