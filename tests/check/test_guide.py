@@ -1,0 +1,55 @@
+"""The editor's guide shows the checker's real messages, so the documentation cannot drift."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from tests.check.cases import CASES
+from tests.check.fixtures import ABOUT, EXPECTED, PROBLEMS
+from tests.conftest import ROOT
+
+from mission_tracker.guide import check_messages_table
+
+
+def split(line: str) -> tuple[str, str]:
+    """`path:line:column` and the message, from a line of expected.txt."""
+    m = re.fullmatch(r"(.+?:\d+:\d+): (.*)", line)
+    assert m, line
+    return m[1], m[2]
+
+
+def shown(message: str) -> str:
+    """A message as the guide's HTML shows it: escaped, `quoted` parts as code."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(message))
+
+
+def test_the_table_shows_every_fixture_with_its_real_messages() -> None:
+    table = check_messages_table(PROBLEMS)
+    assert f"These are the messages for {len(CASES)} example mistakes" in table
+    for case in CASES:
+        assert html.escape((PROBLEMS / case.name / ABOUT).read_text("utf-8").strip()) in table
+        for line in (PROBLEMS / case.name / EXPECTED).read_text("utf-8").splitlines():
+            where, message = split(line)
+            assert f"<code>{html.escape(where)}</code> {shown(message)}" in table, line
+
+
+def test_without_fixtures_the_guide_says_how_to_see_messages(tmp_path: Path) -> None:
+    assert check_messages_table(tmp_path / "none").startswith("Run `mission-tracker check`")
+
+
+def test_the_editors_guide_includes_the_generated_table() -> None:
+    guide = (ROOT / "docs" / "guide" / "editors.md").read_text("utf-8")
+    assert '--8<-- "_generated/check-messages.md"' in guide
+
+
+@pytest.mark.slow
+def test_the_built_guide_page_shows_the_real_messages(built_site: Path) -> None:
+    page = (built_site / "site" / "guide" / "editors" / "index.html").read_text("utf-8")
+    many = (PROBLEMS / "many-problems" / EXPECTED).read_text("utf-8").splitlines()
+    for line in many:
+        where, message = split(line)
+        assert f"<code>{html.escape(where)}</code> {shown(message)}" in page, line
+    assert page.count("<tr>") > len(CASES)
