@@ -217,16 +217,18 @@ class _Walker:
         return _IMPLICIT_TAGS.get(type(node), "")
 
 
-def _is_key_line(exc: yaml.MarkedYAMLError) -> bool:
-    """Whether the offending colon is the first on its line (a key that lost its place),
-    rather than a colon inside a value."""
+def _misplaced_key(exc: yaml.MarkedYAMLError) -> int | None:
+    """If the offending colon is the first on its line (a key that lost its place, rather than a
+    colon inside a value), the 0-based column where that key starts."""
     mark = exc.problem_mark
     if mark is None or not mark.buffer:
-        return False
+        return None
     buffer = str(mark.buffer)
     start = buffer.rfind("\n", 0, mark.pointer) + 1
     before = buffer[start : mark.pointer]
-    return ":" not in before and before.strip() != "" and not before.lstrip().startswith("- ")
+    if ":" in before or not before.strip() or before.lstrip().startswith("- "):
+        return None
+    return len(before) - len(before.lstrip())
 
 
 def syntax_message(exc: yaml.MarkedYAMLError) -> tuple[int, int, str]:
@@ -266,16 +268,24 @@ def syntax_message(exc: yaml.MarkedYAMLError) -> tuple[int, int, str]:
         )
     elif "'\\t'" in problem or "tab" in problem:
         text = "this line is indented with a tab; indent with spaces instead"
-    elif "mapping values are not allowed" in problem and _is_key_line(exc):
-        text = (
-            "this key is indented differently from the key on the line above, so YAML reads it "
-            "as part of that value; line it up with the keys around it"
+    elif "mapping values are not allowed" in problem and (key := _misplaced_key(exc)) is not None:
+        line, column = (mark.line + 1, key + 1) if mark else (1, 1)
+        return (
+            line,
+            column,
+            (
+                "this key is indented differently from the key on the line above, so YAML reads it "
+                "as part of that value; line it up with the keys around it"
+            ),
         )
     elif "mapping values are not allowed" in problem:
         text = 'a value that contains ": " must be put in quotes'
 
     elif "could not find expected ':'" in problem:
-        text = "this line needs `key: value`; check it, and the line above, for a missing colon"
+        # PyYAML notices on the next line; the key without its colon is where it started.
+        mark = exc.context_mark or mark
+        text = "this line needs `key: value`; add the colon after the key (or, if it continues "
+        text += "the value above, indent it further)"
     elif "expected <block end>" in problem:
         text = (
             "this line is not indented like the lines around it; keys in the same block must "
