@@ -16,6 +16,7 @@ import vl_convert as vlc
 from . import charts as chartlib
 from . import pages, publish
 from .analyse import Facts, analyse
+from .chartcache import ChartStore
 from .config import Site
 from .describe import chart_description
 from .guide import check_messages_table
@@ -76,12 +77,14 @@ def generate(
     result.dataset, result.facts = dataset, facts
     out = Pages()
 
-    # Charts: specs first, then one batch render so the pool is used once.
+    # Charts: specs first (from the spec cache when the inputs are unchanged), then one batch
+    # render so the pool is used once.
+    store = ChartStore(renderer.cache_dir)
     indicator_charts = {}
     for indicator in sorted(dataset.indicators.values(), key=lambda i: i.id):
         address = site.absolute(indicator_url(indicator.id))
-        indicator_charts[indicator.id] = chartlib.charts(
-            indicator, chart_milestone(facts, indicator.id), address
+        indicator_charts[indicator.id] = store.charts(
+            data_dir, indicator, chart_milestone(facts, indicator.id), address
         )
     cards = {
         "home": chartlib.card_spec(

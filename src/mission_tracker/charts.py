@@ -15,14 +15,27 @@ import math
 import textwrap
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
-
-import altair as alt
+from typing import TYPE_CHECKING, Any
 
 from .analyse import MilestoneFacts
 from .models import Indicator, Marker, Observation, SeriesKey, Unit
 from .numbers import format_given, format_value
 from .periods import Period, PeriodType, parse_period
+
+if TYPE_CHECKING:
+    import altair as alt
+else:
+
+    class _Altair:
+        """Altair, imported on first use: the import takes most of a second, and a rebuild
+        whose specs all come from the cache (chartcache.py) never needs it."""
+
+        def __getattr__(self, name: str) -> Any:
+            import altair
+
+            return getattr(altair, name)
+
+    alt = _Altair()
 
 # UK Government Analysis Function categorical palette, in its recommended order.
 PALETTE = ("#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1")

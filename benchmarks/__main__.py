@@ -1,0 +1,176 @@
+"""`python -m benchmarks` (`make bench`): build synthetic sites of several sizes and measure.
+
+For each size N it measures, in one run, the medians of repeated builds, each in a fresh process:
+(a) cold build of the whole site (empty cache); (b) rebuild with nothing changed; (c) rebuild
+after one CSV changed; (d) plain `mkdocs build --strict` of the same generated pages, images in
+place (the floor); (e) the naive pipeline (benchmarks/naive.py). It prints them, their ratios,
+peak memory, site size and indicator page weight, runs Lighthouse on the smallest site, and
+writes benchmarks/RESULTS.md. There are no pass/fail thresholds here: the targets are printed
+beside the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from . import lighthouse
+from .measure import Run, Series, repeat, run, tree_size
+from .report import Result, Targets, describe_machine, print_result, write_results
+from .synthetic import change_one_csv, write_project
+from .weight import first_view, indicator_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+GENERATED = (
+    "index.md",
+    "methodology.md",
+    "missions",
+    "indicators",
+    "assets/cards",
+    "assets/vendor",
+    "datapackage.json",
+    "index.json",
+    "feed.xml",
+    "all-data.zip",
+    "_generated",
+)
+
+
+def _clean(project: Path) -> None:
+    """Back to a fresh clone: no generated pages, no site."""
+    for name in GENERATED:
+        path = project / "docs" / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+    shutil.rmtree(project / "site", ignore_errors=True)
+
+
+def _site(project: Path, cache: Path) -> Run:
+    return run(
+        [PYTHON, "-m", "mission_tracker.cli", "site"],
+        cwd=project,
+        env={"MISSION_TRACKER_CACHE": str(cache)},
+    )
+
+
+def measure_size(n: int, work: Path, repeats: int, slow_repeats: int, seed: int) -> Result:
+    project = write_project(work / f"n{n}" / "project", n, seed)
+    caches = work / f"n{n}" / "caches"
+    floor_dir = work / f"n{n}" / "floor-site"
+    naive_project = work / f"n{n}" / "naive"
+    print(f"\nN = {n}: project in {project}", flush=True)
+
+    def cold_prepare(i: int) -> None:
+        _clean(project)
+        shutil.rmtree(caches, ignore_errors=True)
+        print(f"  (a) cold build {i + 1}/{slow_repeats}", flush=True)
+
+    cold = repeat(slow_repeats, cold_prepare, lambda: _site(project, caches / "cache"))
+    cache = caches / "cache"
+
+    # (b), (c) and (d) interleaved, so a noisy neighbour slows all three alike.
+    unchanged, changed, floor = Series(), Series(), Series()
+    for i in range(repeats):
+        print(f"  (b) (c) (d) repetition {i + 1}/{repeats}", flush=True)
+        unchanged.runs.append(_site(project, cache))
+        shutil.rmtree(floor_dir, ignore_errors=True)
+        floor.runs.append(
+            run([MKDOCS, "build", "--strict", "--quiet", "--site-dir", str(floor_dir)], project)
+        )
+        change_one_csv(project, seed, step=i + 1)
+        changed.runs.append(_site(project, cache))
+    shutil.rmtree(floor_dir, ignore_errors=True)
+
+    site = project / "site"
+    weights = indicator_pages(site)
+    home = first_view(site, site / "index.html")
+    size = tree_size(site)
+
+    def naive_prepare(i: int) -> None:
+        if naive_project.exists():
+            shutil.rmtree(naive_project)
+        shutil.copytree(project, naive_project, ignore=shutil.ignore_patterns("site"))
+        print(f"  (e) naive pipeline {i + 1}/{slow_repeats}", flush=True)
+
+    naive_site = work / f"n{n}" / "naive-site"
+    naive = repeat(
+        slow_repeats,
+        naive_prepare,
+        lambda: run(
+            [PYTHON, str(ROOT / "benchmarks" / "naive.py"), str(naive_project), str(naive_site)],
+            cwd=naive_project,
+        ),
+    )
+    shutil.rmtree(naive_project, ignore_errors=True)
+    shutil.rmtree(naive_site, ignore_errors=True)
+    return Result(n, cold, unchanged, changed, floor, naive, size, weights, home.first_view_gzip)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--sizes", default="50,500,2000", help="numbers of indicators")
+    parser.add_argument("--repeats", type=int, default=3, help="repetitions of (b), (c), (d)")
+    parser.add_argument(
+        "--slow-repeats",
+        type=int,
+        default=None,
+        help="repetitions of (a) and (e) (default: --repeats for N <= 50, else 1)",
+    )
+    parser.add_argument("--quick", action="store_true", help="N=50, 1 repetition, no Lighthouse")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    parser.add_argument("--workdir", type=Path, default=None, help="keep projects here")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    repeats = args.repeats
+    if args.quick:
+        sizes = sizes if args.sizes != parser.get_default("sizes") else [50]
+        repeats, args.no_lighthouse = 1, True
+    machine = describe_machine()
+    print(machine.summary(), flush=True)
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="mission-tracker-bench-"))
+    results = []
+    scores: list[lighthouse.Scores] = []
+    lighthouse_note = "not run (--quick or --no-lighthouse)"
+    try:
+        for n in sizes:
+            slow = args.slow_repeats or (repeats if n <= 50 else 1)
+            result = measure_size(n, work, repeats, slow, args.seed)
+            print_result(result, Targets())
+            results.append(result)
+            if n == sizes[0] and not args.no_lighthouse:
+                missing = lighthouse.available()
+                if missing:
+                    lighthouse_note = f"not run: {missing}"
+                else:
+                    site = work / f"n{n}" / "project" / "site"
+                    pages = ["", "missions/nhs/", _an_indicator_page(site)]
+                    scores = lighthouse.audit(site, pages)
+                    lighthouse_note = f"N = {n} site, pages: " + ", ".join("/" + p for p in pages)
+                    for s in scores:
+                        print(f"  Lighthouse {s.page}: {s.scores}", flush=True)
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+    write_results(args.output, machine, results, scores, lighthouse_note, repeats)
+    print(f"\nWrote {args.output}")
+    return 0
+
+
+def _an_indicator_page(site: Path) -> str:
+    """The indicator page with a breakdown chart (the heavier kind), else the first one."""
+    pages = sorted(p.parent for p in (site / "indicators").glob("*/breakdowns.svg"))
+    pages = pages or sorted(p.parent for p in (site / "indicators").glob("*/chart.svg"))
+    return pages[0].relative_to(site).as_posix() + "/"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,249 @@
+"""The benchmark's figures: printed as they come, and written as a table to RESULTS.md."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import platform
+import subprocess
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+from .lighthouse import CATEGORIES, Scores
+from .measure import Series
+from .weight import WeightSummary
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Targets:
+    """From issue 7; shown beside the figures, never asserted by a test."""
+
+    unchanged_over_floor: float = 1.25
+    changed_over_floor: float = 1.3
+    cold_over_naive: float = 0.5
+    growth: float = 1.2  # time per indicator, N=2000 over N=500
+    peak_bytes: int = 2 * 1024 * MB
+    site_bytes: int = 800 * MB
+    first_view_bytes: int = 100 * 1024
+    lighthouse: tuple[tuple[str, int], ...] = (
+        ("performance", 95),
+        ("accessibility", 100),
+        ("best-practices", 100),
+        ("seo", 100),
+    )
+
+
+@dataclass(frozen=True)
+class Result:
+    n: int
+    cold: Series  # (a)
+    unchanged: Series  # (b)
+    changed: Series  # (c)
+    floor: Series  # (d)
+    naive: Series  # (e)
+    site_bytes: int
+    weights: WeightSummary
+    home_first_view: int
+
+    @property
+    def peak_bytes(self) -> int:
+        """Peak memory of our builds, (a) to (c), the render workers included."""
+        return max(self.cold.peak_bytes, self.unchanged.peak_bytes, self.changed.peak_bytes)
+
+
+@dataclass(frozen=True)
+class Machine:
+    cpu: str
+    cores: int
+    memory_gib: float
+    system: str
+    python: str
+    packages: dict[str, str]
+    commit: str
+    date: str
+
+    def summary(self) -> str:
+        versions = ", ".join(f"{k} {v}" for k, v in self.packages.items())
+        return (
+            f"{self.cpu}, {self.cores} cores, {self.memory_gib:.0f} GiB RAM; {self.system}; "
+            f"Python {self.python}; {versions}"
+        )
+
+
+def describe_machine() -> Machine:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kib = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+    except (OSError, StopIteration):
+        mem_kib = 0
+    packages = {}
+    for name in ("mkdocs", "mkdocs-material", "altair", "vl-convert-python"):
+        try:
+            packages[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            packages[name] = "missing"
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=Path(__file__).resolve().parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return Machine(
+        cpu=cpu,
+        cores=os.cpu_count() or 1,
+        memory_gib=mem_kib / 1024 / 1024,
+        system=f"{platform.system()} {platform.release()}",
+        python=platform.python_version(),
+        packages=packages,
+        commit=commit or "unknown",
+        date=datetime.now(UTC).strftime("%Y-%m-%d"),
+    )
+
+
+def _mark(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def print_result(r: Result, t: Targets) -> None:
+    b_d = r.unchanged.median / r.floor.median
+    c_d = r.changed.median / r.floor.median
+    a_e = r.cold.median / r.naive.median
+    w = r.weights
+    print(
+        f"  (a) cold build            {r.cold.median:8.2f} s  ({r.cold.count} runs)\n"
+        f"  (b) no-change rebuild     {r.unchanged.median:8.2f} s  ({r.unchanged.count} runs)\n"
+        f"  (c) one-CSV rebuild       {r.changed.median:8.2f} s  ({r.changed.count} runs)\n"
+        f"  (d) mkdocs build (floor)  {r.floor.median:8.2f} s  ({r.floor.count} runs)\n"
+        f"  (e) naive pipeline        {r.naive.median:8.2f} s  ({r.naive.count} runs)\n"
+        f"  (b)/(d) = {b_d:.2f}  target <= {t.unchanged_over_floor}: "
+        f"{_mark(b_d <= t.unchanged_over_floor)}\n"
+        f"  (c)/(d) = {c_d:.2f}  target <= {t.changed_over_floor}: "
+        f"{_mark(c_d <= t.changed_over_floor)}\n"
+        f"  (a)/(e) = {a_e:.2f}  target <= {t.cold_over_naive}: "
+        f"{_mark(a_e <= t.cold_over_naive)}\n"
+        f"  cold build per indicator {1000 * r.cold.median / r.n:.0f} ms\n"
+        f"  peak memory {r.peak_bytes / MB:.0f} MB (naive: {r.naive.peak_bytes / MB:.0f} MB); "
+        f"site {r.site_bytes / MB:.1f} MB\n"
+        f"  indicator pages ({w.pages}): HTML median {w.html_median / 1024:.1f} KB, max "
+        f"{w.html_max / 1024:.1f} KB; first view gzip median {w.first_view_median / 1024:.1f} KB, "
+        f"max {w.first_view_max / 1024:.1f} KB ({w.heaviest}); target < "
+        f"{t.first_view_bytes // 1024} KB: {_mark(w.first_view_max < t.first_view_bytes)}\n"
+        f"  home page first view gzip {r.home_first_view / 1024:.1f} KB",
+        flush=True,
+    )
+
+
+def growth(results: list[Result]) -> list[tuple[int, int, float, float]]:
+    """(small N, large N, cold ratio, no-change ratio) of time per indicator."""
+    out = []
+    ordered = sorted(results, key=lambda r: r.n)
+    for small, large in itertools.pairwise(ordered):
+        cold = (large.cold.median / large.n) / (small.cold.median / small.n)
+        same = (large.unchanged.median / large.n) / (small.unchanged.median / small.n)
+        out.append((small.n, large.n, cold, same))
+    return out
+
+
+def write_results(
+    path: Path,
+    machine: Machine,
+    results: list[Result],
+    scores: list[Scores],
+    lighthouse_note: str,
+    repeats: int,
+) -> None:
+    t = Targets()
+    lines = [
+        "# Build benchmark results",
+        "",
+        "Written by `make bench` (`python -m benchmarks`); see `benchmarks/__main__.py` for what",
+        "each scenario does. Times are medians, in seconds, of builds each run in a fresh",
+        "process, all measured in one run. Targets from issue 7 are in brackets.",
+        "",
+        f"- Machine: {machine.summary()}",
+        f"- Commit: {machine.commit}, measured {machine.date}",
+        f"- Repetitions: {repeats} of (b), (c) and (d), interleaved; (a) and (e) as stated per row",
+        "",
+        "## Build time",
+        "",
+        "| N | (a) cold | (b) no change | (c) one CSV | (d) floor | (e) naive "
+        f"| (b)/(d) [≤ {t.unchanged_over_floor}] | (c)/(d) [≤ {t.changed_over_floor}] "
+        f"| (a)/(e) [≤ {t.cold_over_naive}] | (a) per indicator |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.n} | {r.cold.median:.1f} ({r.cold.count}×) | {r.unchanged.median:.2f} "
+            f"| {r.changed.median:.2f} | {r.floor.median:.2f} "
+            f"| {r.naive.median:.1f} ({r.naive.count}×) "
+            f"| {r.unchanged.median / r.floor.median:.2f} "
+            f"| {r.changed.median / r.floor.median:.2f} "
+            f"| {r.cold.median / r.naive.median:.2f} "
+            f"| {1000 * r.cold.median / r.n:.0f} ms |"
+        )
+    rows = growth(results)
+    if rows:
+        lines += [
+            "",
+            f"Growth, time per indicator at the larger N over the smaller [≤ {t.growth}]:",
+            "",
+        ]
+        for small, large, cold, same in rows:
+            lines.append(
+                f"- N = {large} over N = {small}: cold build {cold:.2f}, "
+                f"no-change rebuild {same:.2f}"
+            )
+    lines += [
+        "",
+        "## Memory, size and page weight",
+        "",
+        "Peak memory is the largest sum of resident memory over the build's process tree",
+        "(render workers included), sampled every 50 ms, or the largest single process if",
+        "higher. First view: the indicator page's HTML plus the stylesheets, scripts, preloaded",
+        "fonts and icon it loads at once, each gzip-compressed (level 6); the search index and",
+        "the Vega runtime load later and are not counted.",
+        "",
+        f"| N | peak memory [< {t.peak_bytes // MB} MB] | naive peak | site size "
+        f"[< {t.site_bytes // MB} MB] | indicator HTML median / max | first view median / max "
+        f"[< {t.first_view_bytes // 1024} KB] | home first view |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        w = r.weights
+        lines.append(
+            f"| {r.n} | {r.peak_bytes / MB:.0f} MB | {r.naive.peak_bytes / MB:.0f} MB "
+            f"| {r.site_bytes / MB:.1f} MB "
+            f"| {w.html_median / 1024:.1f} / {w.html_max / 1024:.1f} KB "
+            f"| {w.first_view_median / 1024:.1f} / {w.first_view_max / 1024:.1f} KB "
+            f"| {r.home_first_view / 1024:.1f} KB |"
+        )
+    if results:
+        heaviest = results[-1].weights
+        lines += [
+            "",
+            f"Heaviest indicator page ({heaviest.heaviest}) loads at first view: "
+            + ", ".join(heaviest.resources)
+            + ".",
+        ]
+    lines += ["", "## Lighthouse", "", f"Mobile profile, default config; {lighthouse_note}.", ""]
+    if scores:
+        targets = dict(t.lighthouse)
+        header = " | ".join(f"{c} [≥ {targets[c]}]" for c in CATEGORIES)
+        lines += [f"| page | {header} |", "|---|" + "---:|" * len(CATEGORIES)]
+        for s in scores:
+            cells = " | ".join(str(s.scores[c]) for c in CATEGORIES)
+            lines.append(f"| /{s.page.lstrip('/')} | {cells} |")
+    path.write_text("\n".join(lines) + "\n", "utf-8")
