@@ -77,15 +77,14 @@ def generate(
     result.dataset, result.facts = dataset, facts
     out = Pages()
 
-    # Charts: specs first (from the spec cache when the inputs are unchanged), then one batch
-    # render so the pool is used once.
-    store = ChartStore(renderer.cache_dir)
-    indicator_charts = {}
-    for indicator in sorted(dataset.indicators.values(), key=lambda i: i.id):
-        address = site.absolute(indicator_url(indicator.id))
-        indicator_charts[indicator.id] = store.charts(
-            data_dir, indicator, chart_milestone(facts, indicator.id), address
-        )
+    # Charts: specs first (from the spec cache when the inputs are unchanged, else built and
+    # rendered side by side in the workers), then one batch render for whatever is left.
+    ordered = sorted(dataset.indicators.values(), key=lambda i: i.id)
+    wanted = [
+        (i, chart_milestone(facts, i.id), site.absolute(indicator_url(i.id))) for i in ordered
+    ]
+    made = ChartStore(renderer.cache_dir).charts_for_all(data_dir, wanted, renderer)
+    indicator_charts = {i.id: cs for i, cs in zip(ordered, made, strict=True)}
     cards = {
         "home": chartlib.card_spec(
             site.name,

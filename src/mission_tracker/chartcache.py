@@ -17,8 +17,6 @@ import os
 import tempfile
 from datetime import date
 from enum import Enum
-from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -27,23 +25,11 @@ from pydantic import BaseModel
 from . import charts as chartlib
 from .analyse import MilestoneFacts
 from .charts import Chart
+from .fingerprint import generator_version
 from .models import Indicator
+from .render import IN_PROCESS, Renderer
 
 FORMAT = "1"  # bump when the entry layout changes
-
-
-@cache
-def generator_version() -> str:
-    """A digest of the code and assets that turn data into charts and pages."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256(FORMAT.encode())
-    for name in ("altair", "vl-convert-python", "pydantic"):
-        digest.update(f"{name}={metadata.version(name)}\0".encode())
-    files = [p for p in package.rglob("*") if p.is_file() and p.suffix != ".pyc"]
-    for path in sorted(files):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 class Uncacheable(TypeError):
@@ -124,21 +110,30 @@ class ChartStore:
         except (OSError, Uncacheable):
             return None
 
-    def charts(
-        self,
-        data_dir: Path,
-        indicator: Indicator,
-        milestone: MilestoneFacts | None,
-        address: str,
-    ) -> list[Chart]:
-        """The indicator's charts, from the cache or built (and then cached)."""
-        key = self.key(data_dir, indicator, milestone, address)
-        found = self.get(key)
-        if found is not None:
-            return found
-        made = chartlib.charts(indicator, milestone, address)
-        self.put(key, made)
-        return made
+    def charts_for_all(
+        self, data_dir: Path, wanted: list[Wanted], renderer: Renderer
+    ) -> list[list[Chart]]:
+        """Charts for many indicators. Those not cached are built in the renderer's worker
+        processes, each rendered (into the render cache) as soon as it is built, so Altair and
+        vl-convert keep every core busy on a cold build."""
+        keys = [self.key(data_dir, *w) for w in wanted]
+        found = [self.get(k) for k in keys]
+        todo = [i for i, f in enumerate(found) if f is None]
+        if renderer.cache_dir is not None and renderer.workers > 1 and len(todo) > IN_PROCESS:
+            jobs = [(*wanted[i], renderer.cache_dir) for i in todo]
+            with renderer.pool(len(todo)) as pool:
+                for i, (made, rendered) in zip(
+                    todo, pool.map(_build_and_render, jobs), strict=True
+                ):
+                    self.put(keys[i], made)
+                    renderer.rendered.update(rendered)
+                    found[i] = made
+        for i in todo:
+            if found[i] is None:
+                made = chartlib.charts(*wanted[i])
+                self.put(keys[i], made)
+                found[i] = made
+        return [f for f in found if f is not None]
 
     def get(self, key: str | None) -> list[Chart] | None:
         path = self._path(key)
@@ -193,3 +188,17 @@ class ChartStore:
         if self.folder is None or key is None:
             return None
         return self.folder / key[:2] / f"{key}.json"
+
+
+Wanted = tuple[Indicator, MilestoneFacts | None, str]  # indicator, milestone drawn, address
+
+
+def _build_and_render(
+    job: tuple[Indicator, MilestoneFacts | None, str, Path],
+) -> tuple[list[Chart], set[str]]:
+    """In a worker: an indicator's charts, rendered into the cache; (charts, keys rendered)."""
+    indicator, milestone, address, cache_dir = job
+    made = chartlib.charts(indicator, milestone, address)
+    renderer = Renderer(cache_dir, workers=1)
+    renderer.render_all([c.spec for c in made])
+    return made, renderer.rendered

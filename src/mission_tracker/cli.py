@@ -14,7 +14,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from . import __version__
@@ -145,11 +145,27 @@ def _print_problems(problems: list[Problem], *, github: bool) -> None:
             print(problem.format_github())
 
 
-def _generate(args: argparse.Namespace) -> tuple[int, object]:
-    from .build import GENERATED, generate
+# Generated paths under docs/ (build.GENERATED, repeated here so that finding a rebuild has
+# nothing to do does not import the pipeline; a test checks the two agree).
+GENERATED = (
+    "index.md",
+    "methodology.md",
+    "missions",
+    "indicators",
+    "assets/cards",
+    "assets/vendor",
+    "datapackage.json",
+    "index.json",
+    "feed.xml",
+    "all-data.zip",
+    "_generated",
+)
+
+
+def _generate(args: argparse.Namespace) -> tuple[int, date | None]:
+    """Generate into docs/; (exit code, the build's date)."""
+    from . import uptodate
     from .config import read_site
-    from .render import Renderer
-    from .write import write_tree
 
     root: Path = args.root
     started = time.perf_counter()
@@ -159,9 +175,24 @@ def _generate(args: argparse.Namespace) -> tuple[int, object]:
         if args.no_cache
         else (Path(cache_env) if cache_env else root / ".mission-tracker" / "cache")
     )
-    renderer = Renderer(cache, workers=args.workers)
     site = read_site(root / "mkdocs.yml")
-    result = generate(root / "data", site, renderer, root / "tests" / "fixtures" / "problems")
+    fixtures = root / "tests" / "fixtures" / "problems"
+    record = root / ".mission-tracker" / "last-build.json"
+    inputs = uptodate.inputs_digest(root, site, fixtures)
+    last = None if cache is None else uptodate.up_to_date(record, inputs, root / "docs", GENERATED)
+    if last is not None:
+        print(
+            f"Nothing changed since the last build: the {len(last.files)} generated files in "
+            f"docs/ are up to date; {time.perf_counter() - started:.1f}s."
+        )
+        return EXIT_OK, date.fromisoformat(last.data_date)
+
+    from .build import data_date, generate
+    from .render import Renderer
+    from .write import write_tree
+
+    renderer = Renderer(cache, workers=args.workers)
+    result = generate(root / "data", site, renderer, fixtures)
     if not result.ok:
         _print_problems(result.problems, github=os.environ.get("GITHUB_ACTIONS") == "true")
         print(
@@ -169,14 +200,18 @@ def _generate(args: argparse.Namespace) -> tuple[int, object]:
             "Run `mission-tracker check` to see them again.",
             file=sys.stderr,
         )
-        return EXIT_PROBLEMS, result
+        return EXIT_PROBLEMS, None
+    assert result.dataset is not None
+    day = data_date(result.dataset)
+    uptodate.forget(record)
     stats = write_tree(root / "docs", result.files, GENERATED)
+    uptodate.remember(record, inputs, root / "docs", result.files, day.isoformat())
     print(
         f"Generated {len(result.files)} files into docs/ ({stats.written} written, "
         f"{stats.unchanged} unchanged, {stats.removed} removed); charts: {result.rendered} "
         f"rendered, {result.cached} from cache; {time.perf_counter() - started:.1f}s."
     )
-    return EXIT_OK, result
+    return EXIT_OK, day
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -185,17 +220,14 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_site(args: argparse.Namespace) -> int:
-    from .build import BuildResult, data_date
     from .write import replace_dir
 
-    code, result = _generate(args)
-    if code != EXIT_OK:
+    code, day = _generate(args)
+    if code != EXIT_OK or day is None:
         return code
-    assert isinstance(result, BuildResult) and result.dataset is not None
     root: Path = args.root
     if "SOURCE_DATE_EPOCH" not in os.environ:
         # MkDocs stamps the sitemap and its gzip with the build time; pin it to the data.
-        day = data_date(result.dataset)
         os.environ["SOURCE_DATE_EPOCH"] = str(
             int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
         )

@@ -95,22 +95,28 @@ class Renderer:
         self.fonts = _fonts_digest()
         self.hits = 0
         self.misses = 0
+        # Cache keys rendered during this build, here or by workers that also built the spec
+        # (chartcache.py): counted as rendered, not as cache hits, when read back.
+        self.rendered: set[str] = set()
+
+    def pool(self, jobs: int) -> ProcessPoolExecutor:
+        """Worker processes from a fork server, a clean process: forking this one could copy
+        vl-convert's runtime threads mid-lock (after an in-process render) and deadlock."""
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return ProcessPoolExecutor(max_workers=min(self.workers, jobs), mp_context=context)
 
     def render_all(self, specs: Iterable[dict[str, Any]]) -> list[Rendered]:
         specs = list(specs)
         keys = [cache_key(s, self.fonts) for s in specs]
         results: list[Rendered | None] = [self._read(k) for k in keys]
         todo = [i for i, r in enumerate(results) if r is None]
-        self.hits += len(specs) - len(todo)
-        self.misses += len(todo)
+        fresh = sum(1 for i, r in enumerate(results) if r is not None and keys[i] in self.rendered)
+        self.hits += len(specs) - len(todo) - fresh
+        self.misses += len(todo) + fresh
+        self.rendered.update(keys[i] for i in todo)
         if self.workers > 1 and len(todo) > IN_PROCESS:
-            # Workers come from a fork server, a clean process: forking this one could copy
-            # vl-convert's runtime threads mid-lock (after an in-process render or bundle) and
-            # deadlock the child.
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload([__name__])
-            workers = min(self.workers, len(todo))
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            with self.pool(len(todo)) as pool:
                 outputs = pool.map(_render_job, [specs[i] for i in todo])
                 self._collect(todo, keys, outputs, results)
         else:
