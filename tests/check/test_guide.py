@@ -53,3 +53,9 @@ def test_the_built_guide_page_shows_the_real_messages(built_site: Path) -> None:
         where, message = split(line)
         assert f"<code>{html.escape(where)}</code> {shown(message)}" in page, line
     assert page.count("<tr>") > len(CASES)
+    # The schemas the YAML files point editors at are published with the site too.
+    for kind in ("indicator", "mission"):
+        published = built_site / "site" / "schema" / f"{kind}.schema.json"
+        assert published.read_text("utf-8") == (
+            ROOT / "docs" / "schema" / published.name
+        ).read_text("utf-8")

@@ -39,7 +39,7 @@ from mission_tracker.periods import PeriodType, period_containing
 # For a deeper, random search: MT_EXAMPLES=5000 .venv/bin/pytest tests/property
 DEEP = int(os.environ.get("MT_EXAMPLES", "0"))
 STEADY = settings(
-    max_examples=DEEP or 80,
+    max_examples=DEEP or 60,
     deadline=None,
     derandomize=not DEEP,
     database=None,
@@ -137,7 +137,7 @@ def test_any_bytes_as_a_mission_yaml_are_reported_not_raised(data: bytes) -> Non
     _fuzz(HEALTH_PATH)(data)
 
 
-@settings(STEADY, max_examples=DEEP or 40)
+@settings(STEADY, max_examples=DEEP or 30)
 @given(any_bytes(MKDOCS_YML.encode()))
 def test_any_bytes_as_mkdocs_yml_are_reported_not_raised(data: bytes) -> None:
     _fuzz("mkdocs.yml")(data)
@@ -245,7 +245,7 @@ def content(observations: tuple[Observation, ...]) -> list[tuple[object, ...]]:
     ]
 
 
-@settings(STEADY, max_examples=DEEP or 100)
+@settings(STEADY, max_examples=DEEP or 60)
 @given(indicators())
 def test_valid_indicators_round_trip_through_the_csv_download(
     generated: tuple[dict[str, Any], list[dict[str, str]], list[str]],
