@@ -612,8 +612,9 @@ def embed_page(
         licence_url=spec.licence.url,
         updated=long_date(spec.source.release_date or spec.source.retrieved),
         favicon=relative(f"{indicator_url(indicator.id)}embed/", "assets/images/favicon.png"),
-        script=relative(f"{indicator_url(indicator.id)}embed/",
-                        "assets/javascripts/mission-tracker.js"),
+        script=relative(
+            f"{indicator_url(indicator.id)}embed/", "assets/javascripts/mission-tracker.js"
+        ),
     )
 
 
