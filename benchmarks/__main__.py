@@ -12,6 +12,7 @@ beside the figures.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -137,6 +138,18 @@ def main(argv: list[str] | None = None) -> int:
     machine = describe_machine()
     print(machine.summary(), flush=True)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="mission-tracker-bench-"))
+    # Every build runs a snapshot of the package taken now, so edits made to the working tree
+    # during a run of hours cannot change what is measured half way.
+    snapshot = work / "src"
+    shutil.rmtree(snapshot, ignore_errors=True)
+    shutil.copytree(
+        ROOT / "src" / "mission_tracker",
+        snapshot / "mission_tracker",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(snapshot), *filter(None, [os.environ.get("PYTHONPATH")])]
+    )
     results = []
     scores: list[lighthouse.Scores] = []
     lighthouse_note = "not run (--quick or --no-lighthouse)"
@@ -157,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
                     lighthouse_note = f"N = {n} site, pages: " + ", ".join("/" + p for p in pages)
                     for s in scores:
                         print(f"  Lighthouse {s.page}: {s.scores}", flush=True)
+                        for audit in s.failing:
+                            print(f"    below full marks: {audit}", flush=True)
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -94,13 +94,23 @@ def describe_machine() -> Machine:
             packages[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             packages[name] = "missing"
+    here = Path(__file__).resolve().parent
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"],
-        cwd=Path(__file__).resolve().parent,
+        cwd=here,
         capture_output=True,
         text=True,
         check=False,
     ).stdout.strip()
+    edited = subprocess.run(
+        ["git", "status", "--porcelain", "--", "../src"],
+        cwd=here,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    if commit and edited:
+        commit += " with uncommitted changes in src/"
     return Machine(
         cpu=cpu,
         cores=os.cpu_count() or 1,
@@ -246,4 +256,7 @@ def write_results(
         for s in scores:
             cells = " | ".join(str(s.scores[c]) for c in CATEGORIES)
             lines.append(f"| /{s.page.lstrip('/')} | {cells} |")
+        lines += ["", "Audits below full marks that count towards a score:", ""]
+        for s in scores:
+            lines.append(f"- /{s.page.lstrip('/')}: " + ("; ".join(s.failing) or "none"))
     path.write_text("\n".join(lines) + "\n", "utf-8")

@@ -7,9 +7,12 @@ result, so a build that fails on bad data changes no file.
 from __future__ import annotations
 
 import json
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import vl_convert as vlc
 
@@ -26,6 +29,8 @@ from .models import Dataset
 from .pages import Pages, chart_milestone, indicator_url, mission_url
 from .problems import Problem, errors
 from .render import VL_CONVERT_VERSION, Renderer, png_with_text
+
+T = TypeVar("T")
 
 # Generated paths under docs/, all git-ignored; `write` owns exactly these.
 GENERATED = (
@@ -85,6 +90,7 @@ def generate(
     ]
     made = ChartStore(renderer.cache_dir).charts_for_all(data_dir, wanted, renderer)
     indicator_charts = {i.id: cs for i, cs in zip(ordered, made, strict=True)}
+    del made  # indicator_charts is the one reference, released indicator by indicator below
     cards = {
         "home": chartlib.card_spec(
             site.name,
@@ -104,13 +110,16 @@ def generate(
         )
     jobs = [c.spec for cs in indicator_charts.values() for c in cs] + list(cards.values())
     before = renderer.hits
-    rendered = renderer.render_all(jobs)
+    # Specs and renders are let go as each indicator's files are made, so a site of thousands
+    # of indicators does not hold them all in memory at once.
+    it = _drain(renderer.render_all(jobs))
     result.cached = renderer.hits - before
     result.rendered = len(jobs) - result.cached
-    it = iter(rendered)
+    del jobs
 
     package_files: dict[str, bytes] = {}
-    for indicator_id, cs in indicator_charts.items():
+    for indicator_id in list(indicator_charts):
+        cs = indicator_charts.pop(indicator_id)
         indicator = dataset.indicators[indicator_id]
         base = f"indicators/{indicator_id}"
         pairs = [(c, next(it)) for c in cs]
@@ -195,6 +204,14 @@ def generate(
     out.add("_generated/check-messages.md", check_messages_table(fixtures or Path("/nonexistent")))
     result.files = out.files
     return result
+
+
+def _drain(items: list[T]) -> Iterator[T]:
+    """Yield the items, dropping each from memory once it has been used."""
+    queue = deque(items)
+    items.clear()
+    while queue:
+        yield queue.popleft()
 
 
 def vega_runtime(renderer: Renderer) -> str:

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from . import charts as chartlib
 from .analyse import MilestoneFacts
 from .charts import Chart
-from .fingerprint import generator_version
+from .fingerprint import modules_version
 from .models import Indicator
 from .render import IN_PROCESS, Renderer
 
@@ -76,7 +76,8 @@ def indicator_sources(data_dir: Path, indicator_id: str) -> tuple[Path, ...]:
 def fingerprint(
     sources: tuple[Path, ...], indicator: Indicator, milestone: MilestoneFacts | None, address: str
 ) -> str:
-    digest = hashlib.sha256(generator_version().encode() + b"\0")
+    # The code that makes a spec: the chart builders and the loader that reads the files.
+    digest = hashlib.sha256(modules_version("charts", "load", "chartcache").encode() + b"\0")
     digest.update(indicator.id.encode() + b"\0" + address.encode() + b"\0")
     for path in sources:
         data = path.read_bytes()  # OSError: no fingerprint, so no cache

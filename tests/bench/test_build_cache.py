@@ -170,3 +170,25 @@ def test_milestone_change_rebuilds_the_spec_it_is_drawn_on(copy: tuple[Path, Pat
     assert after.files[spec] != before.files[spec]
     fresh, _ = _build(project, None)
     assert after.files == fresh.files
+
+
+def test_spec_cache_key_covers_the_code_that_makes_specs(tmp_path: Path) -> None:
+    """Specs are keyed by the modules that make them (found by reading imports, lazy ones
+    included), not by page templates, so editing a page keeps the cached specs."""
+    from mission_tracker.fingerprint import import_closure
+
+    package = Path(charts_module_file()).parent
+    closure = import_closure(package, ["charts", "load", "chartcache"])
+    assert {"charts", "load", "observations", "periods", "analyse", "models"} <= closure
+    assert not {"pages", "publish", "build", "cli"} & closure
+    # A lazy import inside a function counts too.
+    (tmp_path / "a.py").write_text("def f():\n    from .b import g\n", "utf-8")
+    (tmp_path / "b.py").write_text("import mission_tracker.c\n", "utf-8")
+    (tmp_path / "c.py").write_text("", "utf-8")
+    assert import_closure(tmp_path, ["a"]) == {"a", "b"}
+
+
+def charts_module_file() -> str:
+    from mission_tracker import charts
+
+    return charts.__file__
