@@ -172,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
                         print(f"  Lighthouse {s.page}: {s.scores}", flush=True)
                         for audit in s.failing:
                             print(f"    below full marks: {audit}", flush=True)
+            # Written after each size, so a long run that stops still leaves its figures.
+            write_results(args.output, machine, results, scores, lighthouse_note, repeats)
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
