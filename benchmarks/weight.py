@@ -1,14 +1,17 @@
 """Page weight: what a first view of a page loads, gzip-compressed as a web server sends it.
 
 A first view loads the HTML (with its inline chart), its stylesheets, scripts with `src`,
-preloaded fonts, the icon and images in the page. The search index and the Vega runtime load
-later (on a search or on asking for the interactive chart), so they are not counted.
+preloaded fonts, the icon and images in the page, and the web fonts those stylesheets declare
+with @font-face (all of them: the site declares only the weights it uses). The search index
+and the Vega runtime load later (on a search or on asking for the interactive chart), so they
+are not counted.
 """
 
 from __future__ import annotations
 
 import gzip
 import posixpath
+import re
 import statistics
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +20,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 GZIP_LEVEL = 6  # a typical web server setting
+_FONT_FACE = re.compile(r"@font-face\s*{[^}]*}")
+_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
 
 
 class _FirstView(HTMLParser):
@@ -58,17 +63,27 @@ def first_view(site: Path, page: Path) -> Weight:
     parser.feed(html.decode("utf-8"))
     base = page.parent.relative_to(site).as_posix()
     total = html_gzip = len(gzip.compress(html, GZIP_LEVEL, mtime=0))
-    loaded = []
-    for url in dict.fromkeys(parser.urls):
+    loaded: list[str] = []
+    todo = [(base, url) for url in parser.urls]
+    while todo:
+        folder, url = todo.pop(0)
+        if url.startswith("data:"):
+            continue
         parts = urlsplit(url)
         if parts.scheme or parts.netloc or not parts.path:
             raise ValueError(f"{page}: first view loads {url} from another site")
-        rel = posixpath.normpath(posixpath.join(base, parts.path))
+        rel = posixpath.normpath(posixpath.join(folder, parts.path))
         target = site / rel
         if target.is_dir():
             target = target / "index.html"
+        if rel in loaded:
+            continue
         total += _gzipped_size(target)
         loaded.append(rel)
+        if target.suffix == ".css":
+            css = target.read_text("utf-8")
+            fonts = [u for face in _FONT_FACE.findall(css) for u in _URL.findall(face)]
+            todo += [(posixpath.dirname(rel), u) for u in fonts]
     return Weight(
         page.relative_to(site).as_posix(), len(html), html_gzip, total, tuple(sorted(loaded))
     )
