@@ -229,3 +229,19 @@ def test_cli_exit_zero_even_when_the_data_has_problems(repo: Repo) -> None:
     assert result.returncode == 0, result.stderr
     assert "1 problem found in the data" in result.stdout
     assert run_cli("check", cwd=repo.path).returncode == 1  # the check is the gate
+
+
+def test_a_rule_that_cannot_run_on_bad_data_gives_unknown_not_a_crash(repo: Repo) -> None:
+    """A baseline period the checker rejects cannot be placed on a trajectory: the status is
+    unknown until it is fixed, and the summary still lists everything else."""
+    repo.replace("missions/nhs.yml", 'period: "2024-07"', 'period: "July 2024"')
+    update_rtt(repo)
+    result = run_cli("diff", "--base", "main", cwd=repo.path)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert (
+        f"| {RTT_92} | NHS | fields: `baseline.period` | not assessed → unknown until the "
+        "problems are fixed |"
+    ) in text
+    assert "- 4 rows added (2024-07 to 2024-10)." in text
+    assert "- `data/missions/nhs.yml` line 22, column 15: baseline period 'July 2024'" in text
