@@ -43,8 +43,10 @@ TEXT = "#0b0c0c"
 MUTED = "#505a5f"
 GRID = "#dcdcdc"
 CONTEXT = "#b1b4b6"  # the headline drawn behind each breakdown panel
-# Quoted: an unquoted family name containing "3" is not valid CSS and renderers drop the text.
-FONT = "'Source Sans 3', Arial, sans-serif"
+# Liberation Sans has Arial's metrics, so text laid out here fits the same in browsers that
+# fall back to Arial or Helvetica; the site loads no web font. (Quoted: renderers drop text
+# whose family name is not a valid CSS identifier.)
+FONT = "'Liberation Sans', Arial, Helvetica, sans-serif"
 WIDTH, HEIGHT = 600, 315
 VEGA_LITE_VERSION = "6.4"
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.json"
@@ -69,7 +71,7 @@ def source_line(indicator: Indicator) -> str:
 
 
 def footer_lines(indicator: Indicator, address: str, flagged: bool) -> tuple[str, ...]:
-    lines = [*textwrap.wrap(source_line(indicator), 112)]
+    lines = [*textwrap.wrap(source_line(indicator), 100)]
     lines.append(indicator.spec.licence.attribution)
     lines.append(address)
     if flagged:
@@ -287,7 +289,7 @@ def breakdown_chart(indicator: Indicator, address: str) -> Chart:
                 width=width,
                 height=height,
                 title=alt.TitleParams(
-                    textwrap.wrap(panel_title, width // 7),
+                    textwrap.wrap(panel_title, width // 8),
                     anchor="start",
                     fontSize=13,
                     color=TEXT,
@@ -328,10 +330,10 @@ def _frame(
     """Title, subtitle and self-citing footer around a chart; the theme; one copy of the data."""
     titled = chart.properties(
         title=alt.TitleParams(
-            text=textwrap.wrap(title, 56),
-            subtitle=textwrap.wrap(subtitle, 88),
+            text=textwrap.wrap(title, 50),
+            subtitle=textwrap.wrap(subtitle, 84),
             anchor="start",
-            fontSize=19,
+            fontSize=18,
             subtitleFontSize=13,
             subtitleColor=MUTED,
             color=TEXT,
@@ -514,11 +516,11 @@ def card_spec(site_name: str, title: str, lines: list[str], address: str) -> dic
     """A 600 x 315 card (1200 x 630 as PNG) for the home and mission pages."""
     texts = [{"x": 36, "y": 40, "text": site_name.upper(), "size": 14, "weight": "bold"}]
     y = 92
-    for line in textwrap.wrap(title, 30)[:3]:
+    for line in textwrap.wrap(title, 28)[:3]:
         texts.append({"x": 36, "y": y, "text": line, "size": 34, "weight": "bold"})
         y += 40
     y += 10
-    for line in [w for text in lines for w in textwrap.wrap(text, 62)][:4]:
+    for line in [w for text in lines for w in textwrap.wrap(text, 56)][:4]:
         texts.append({"x": 36, "y": y, "text": line, "size": 17, "weight": "normal"})
         y += 24
     texts.append({"x": 36, "y": 290, "text": address, "size": 13, "weight": "normal"})

@@ -20,6 +20,7 @@ PAGES = {
     "methodology": "methodology/",
     "accessibility": "accessibility/",
     "editors-guide": "guide/editors/",
+    "publishing-guide": "guide/publishing/",
     "embed": "indicators/rtt-within-18-weeks/embed/",
 }
 
@@ -33,12 +34,13 @@ def test_page_renders_cleanly(watched: Watched, site_url: str, name: str) -> Non
     assert watched.external == []
 
 
+@pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_axe_reports_no_violations(
-    browser: Browser, site_url: str, name: str, javascript: bool
+    browser: Browser, site_url: str, name: str, javascript: bool, width: int
 ) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": width, "height": 900})
     if not javascript:
         # The page's own scripts are blocked; axe itself is injected inline, not fetched.
         context.route("**/*.js", lambda route: route.abort())
