@@ -228,7 +228,15 @@
     });
   }
 
+  function nameSearchDialog() {
+    // Material's search panel is a dialog without a name; screen readers announce it as
+    // "dialog" alone. (Search needs JavaScript, so naming it here covers every case.)
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  }
+
   function init() {
+    nameSearchDialog();
     initCopy(document);
     initCharts(document);
   }
