@@ -167,6 +167,37 @@ def growth(results: list[Result]) -> list[tuple[int, int, float, float]]:
     return out
 
 
+SCENARIOS = """\
+## What is measured
+
+Each size N is a synthetic project (`benchmarks/synthetic.py`, seed 1): the five shipped
+missions, their milestones moved onto synthetic indicators plus one on about one indicator in
+ten, and N indicators: about 35% monthly over 20 years, 25% quarterly, 25% annual and 15%
+financial-year series, 30% split by a region breakdown of 3 to 8 values, with gaps,
+provisional figures and series breaks. It passes `mission-tracker check`.
+
+- (a) cold build: `mission-tracker site` with an empty cache and no generated files (what a
+  fresh clone or CI without a cache does): load, check, analyse, build every chart spec with
+  Altair, render each once to SVG and rasterise it once to PNG (vl-convert, 2 processes),
+  write the pages, then `mkdocs build --strict` in the same process.
+- (b) no-change rebuild: `mission-tracker site` again, nothing changed.
+- (c) one-CSV rebuild: the latest figure of one indicator revised (a different value each
+  repetition), then `mission-tracker site`.
+- (d) the floor: `mkdocs build --strict` (the plain CLI) of the same docs/, every image
+  already in place, into an empty folder.
+- (e) the naive pipeline (`benchmarks/naive.py`), in one process: load and analyse the data
+  with the project's own code, build the same specs with the same Altair builders, then per
+  chart `alt.LayerChart.from_dict(spec)` or `alt.VConcatChart.from_dict(spec)` (validated,
+  Altair's default) and `chart.save("chart.svg")` then `chart.save("chart.png",
+  scale_factor=2)` (each save compiles and renders the chart again), one chart after another;
+  then the plain `mkdocs build --strict`. It reuses the pages (b) wrote, so it is not charged
+  for making pages, social cards or downloads.
+
+Every build runs in a fresh process, as a user would run it, with its own cache folder
+(`MISSION_TRACKER_CACHE`) and a snapshot of the package taken when the run started.
+"""
+
+
 def write_results(
     path: Path,
     machine: Machine,
@@ -179,14 +210,15 @@ def write_results(
     lines = [
         "# Build benchmark results",
         "",
-        "Written by `make bench` (`python -m benchmarks`); see `benchmarks/__main__.py` for what",
-        "each scenario does. Times are medians, in seconds, of builds each run in a fresh",
-        "process, all measured in one run. Targets from issue 7 are in brackets.",
+        "Written by `make bench` (`python -m benchmarks`). Times are medians, in seconds, of",
+        "builds each run in a fresh process, all measured in one run. Targets from issue 7 are",
+        "in brackets.",
         "",
         f"- Machine: {machine.summary()}",
         f"- Commit: {machine.commit}, measured {machine.date}",
         f"- Repetitions: {repeats} of (b), (c) and (d), interleaved; (a) and (e) as stated per row",
         "",
+        SCENARIOS,
         "## Build time",
         "",
         "| N | (a) cold | (b) no change | (c) one CSV | (d) floor | (e) naive "
