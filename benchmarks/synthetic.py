@@ -196,6 +196,8 @@ def _milestone_for(indicator: Synthetic, milestone_id: str, title: str) -> dict[
     target = value * (1.15 if better_up else 0.85)
     if indicator.spec["unit"] == "percent":
         target = min(target, 99.0)
+        if better_up and target < value:  # a baseline near 100%: halve the gap instead
+            target = value + (100 - value) / 2
     target = round(target, 1)
     return {
         "id": milestone_id,
