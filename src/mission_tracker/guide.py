@@ -72,7 +72,9 @@ def check_messages_table(fixtures: Path) -> str:
             continue
         out.append(
             f"\n### {title}\n\n"
-            '<div class="mt-table-wrap" data-search-exclude>\n<table>\n'
+            f'<div class="mt-table-wrap" data-search-exclude tabindex="0" role="region" '
+            f'aria-label="{html.escape(title)}: messages (scrolls sideways on narrow screens)">'
+            "\n<table>\n"
             '<thead><tr><th scope="col">Mistake</th><th scope="col">What the check says</th>'
             "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
         )
