@@ -73,7 +73,8 @@ def data_date(dataset: Dataset) -> date:
 def generate(
     data_dir: Path, site: Site, renderer: Renderer, fixtures: Path | None = None
 ) -> BuildResult:
-    loaded: LoadResult = load_dataset(data_dir)
+    renderer.warm_up()
+    loaded: LoadResult = load_dataset(data_dir, renderer.cache_dir)
     result = BuildResult(problems=loaded.problems)
     if not loaded.ok:
         return result

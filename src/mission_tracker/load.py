@@ -15,6 +15,7 @@ from typing import TypeVar
 from .crosscheck import Specs, cross_check
 from .csvfile import read_rows
 from .models import Dataset, Indicator, IndicatorSpec, Mission, MissionSpec
+from .obscache import ObservationCache
 from .observations import RowCount, read_observations
 from .problems import Problem, ProblemList, errors
 from .specs import validate_spec
@@ -41,9 +42,11 @@ class LoadResult:
         return not errors(self.problems)
 
 
-def load_dataset(root: Path) -> LoadResult:
-    """Load `root/missions/*.yml` and `root/indicators/*.{csv,yml}`."""
+def load_dataset(root: Path, cache: Path | None = None) -> LoadResult:
+    """Load `root/missions/*.yml` and `root/indicators/*.{csv,yml}`; with a cache folder,
+    data files already read cleanly are taken from it (obscache.py)."""
     result = LoadResult(Dataset(), [])
+    observation_cache = ObservationCache(cache)
     missions_dir, indicators_dir = root / "missions", root / "indicators"
     for directory in (missions_dir, indicators_dir):
         if not directory.is_dir():
@@ -79,7 +82,9 @@ def load_dataset(root: Path) -> LoadResult:
     specs.indicator_files.update(stems)
 
     for stem in sorted(stems):
-        indicator = _load_indicator(indicators_dir, stem, stems[stem], root, result, specs)
+        indicator = _load_indicator(
+            indicators_dir, stem, stems[stem], root, result, specs, observation_cache
+        )
         if indicator is not None:
             result.dataset.indicators[stem] = indicator
 
@@ -163,6 +168,7 @@ def _load_indicator(
     root: Path,
     result: LoadResult,
     specs: Specs,
+    cache: ObservationCache,
 ) -> Indicator | None:
     yml, csv = directory / f"{stem}.yml", directory / f"{stem}.csv"
     spec = None
@@ -196,7 +202,16 @@ def _load_indicator(
         _count_rejected(csv, result.rows)
         result.problems.extend(csv_problems.items)
         return None
-    observations, columns = read_observations(text, spec, csv_problems, result.rows)
+    key = cache.key(text, spec) if spec is not None else None
+    found = cache.get(key) if key is not None else None
+    if found is not None:
+        observations, columns = found
+        result.rows.read += len(observations)
+        result.rows.loaded += len(observations)
+    else:
+        observations, columns = read_observations(text, spec, csv_problems, result.rows)
+        if key is not None and not csv_problems.items:
+            cache.put(key, (observations, columns))
     result.problems.extend(csv_problems.items)
     if spec is None or csv_problems:
         return None

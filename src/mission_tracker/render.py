@@ -8,12 +8,14 @@ when read, so a partial or corrupt file is rendered again rather than published.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
 import os
 import struct
 import tempfile
+import threading
 import zlib
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -53,6 +55,17 @@ def _register_fonts() -> None:
     if not _FONTS_REGISTERED:
         vlc.register_font_directory(str(fonts_dir()))
         _FONTS_REGISTERED = True
+
+
+# The smallest chart: rendering it starts vl-convert's JavaScript runtime (about a second).
+_WARM_UP_SPEC = {"mark": "point", "data": {"values": [{"x": 1}]}}
+
+
+def _warm_up() -> None:
+    # Any failure here shows again, with its real cause, when a chart is rendered.
+    with contextlib.suppress(Exception):
+        _register_fonts()
+        vlc.vegalite_to_svg(_WARM_UP_SPEC, vl_version=VEGA_LITE_VERSION)
 
 
 def _fonts_digest() -> str:
@@ -98,6 +111,15 @@ class Renderer:
         # Cache keys rendered during this build, here or by workers that also built the spec
         # (chartcache.py): counted as rendered, not as cache hits, when read back.
         self.rendered: set[str] = set()
+        self._warming: threading.Thread | None = None
+
+    def warm_up(self) -> None:
+        """Start vl-convert's runtime in the background: it releases the GIL, so the second
+        it takes overlaps loading and checking the data, and a rebuild that renders one
+        changed chart does not wait for it."""
+        if self._warming is None:
+            self._warming = threading.Thread(target=_warm_up, name="vl-convert warm-up")
+            self._warming.start()
 
     def pool(self, jobs: int) -> ProcessPoolExecutor:
         """Worker processes from a fork server, a clean process: forking this one could copy
@@ -120,6 +142,8 @@ class Renderer:
                 outputs = pool.map(_render_job, [specs[i] for i in todo])
                 self._collect(todo, keys, outputs, results)
         else:
+            if self._warming is not None:
+                self._warming.join()
             self._collect(todo, keys, (_render_job(specs[i]) for i in todo), results)
         return [r for r in results if r is not None]
 
