@@ -61,7 +61,9 @@ def _site(project: Path, cache: Path) -> Run:
     )
 
 
-def measure_size(n: int, work: Path, repeats: int, slow_repeats: int, seed: int) -> Result:
+def measure_size(
+    n: int, work: Path, repeats: int, slow_repeats: int, seed: int, naive_runs: int
+) -> Result:
     project = write_project(work / f"n{n}" / "project", n, seed)
     caches = work / f"n{n}" / "caches"
     floor_dir = work / f"n{n}" / "floor-site"
@@ -98,11 +100,11 @@ def measure_size(n: int, work: Path, repeats: int, slow_repeats: int, seed: int)
         if naive_project.exists():
             shutil.rmtree(naive_project)
         shutil.copytree(project, naive_project, ignore=shutil.ignore_patterns("site"))
-        print(f"  (e) naive pipeline {i + 1}/{slow_repeats}", flush=True)
+        print(f"  (e) naive pipeline {i + 1}/{naive_runs}", flush=True)
 
     naive_site = work / f"n{n}" / "naive-site"
     naive = repeat(
-        slow_repeats,
+        naive_runs,
         naive_prepare,
         lambda: run(
             [PYTHON, str(ROOT / "benchmarks" / "naive.py"), str(naive_project), str(naive_site)],
@@ -123,6 +125,12 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=None,
         help="repetitions of (a) and (e) (default: --repeats for N <= 50, else 1)",
+    )
+    parser.add_argument(
+        "--naive-max",
+        type=int,
+        default=None,
+        help="run (e), the slow naive pipeline, only for N up to this (default: every N)",
     )
     parser.add_argument("--quick", action="store_true", help="N=50, 1 repetition, no Lighthouse")
     parser.add_argument("--no-lighthouse", action="store_true")
@@ -156,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in sizes:
             slow = args.slow_repeats or (repeats if n <= 50 else 1)
-            result = measure_size(n, work, repeats, slow, args.seed)
+            naive_runs = slow if args.naive_max is None or n <= args.naive_max else 0
+            result = measure_size(n, work, repeats, slow, args.seed, naive_runs)
             print_result(result, Targets())
             results.append(result)
             if n == sizes[0] and not args.no_lighthouse:

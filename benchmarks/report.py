@@ -130,22 +130,27 @@ def _mark(ok: bool) -> str:
 def print_result(r: Result, t: Targets) -> None:
     b_d = r.unchanged.median / r.floor.median
     c_d = r.changed.median / r.floor.median
-    a_e = r.cold.median / r.naive.median
     w = r.weights
+    if r.naive.count:
+        a_e = r.cold.median / r.naive.median
+        naive = f"{r.naive.median:8.2f} s  ({r.naive.count} runs)"
+        a_e_line = f"{a_e:.2f}  target <= {t.cold_over_naive}: {_mark(a_e <= t.cold_over_naive)}"
+        naive_peak = f"{r.naive.peak_bytes / MB:.0f} MB"
+    else:
+        naive = a_e_line = naive_peak = "not run (--naive-max)"
     print(
         f"  (a) cold build            {r.cold.median:8.2f} s  ({r.cold.count} runs)\n"
         f"  (b) no-change rebuild     {r.unchanged.median:8.2f} s  ({r.unchanged.count} runs)\n"
         f"  (c) one-CSV rebuild       {r.changed.median:8.2f} s  ({r.changed.count} runs)\n"
         f"  (d) mkdocs build (floor)  {r.floor.median:8.2f} s  ({r.floor.count} runs)\n"
-        f"  (e) naive pipeline        {r.naive.median:8.2f} s  ({r.naive.count} runs)\n"
+        f"  (e) naive pipeline        {naive}\n"
         f"  (b)/(d) = {b_d:.2f}  target <= {t.unchanged_over_floor}: "
         f"{_mark(b_d <= t.unchanged_over_floor)}\n"
         f"  (c)/(d) = {c_d:.2f}  target <= {t.changed_over_floor}: "
         f"{_mark(c_d <= t.changed_over_floor)}\n"
-        f"  (a)/(e) = {a_e:.2f}  target <= {t.cold_over_naive}: "
-        f"{_mark(a_e <= t.cold_over_naive)}\n"
+        f"  (a)/(e) = {a_e_line}\n"
         f"  cold build per indicator {1000 * r.cold.median / r.n:.0f} ms\n"
-        f"  peak memory {r.peak_bytes / MB:.0f} MB (naive: {r.naive.peak_bytes / MB:.0f} MB); "
+        f"  peak memory {r.peak_bytes / MB:.0f} MB (naive: {naive_peak}); "
         f"site {r.site_bytes / MB:.1f} MB\n"
         f"  indicator pages ({w.pages}): HTML median {w.html_median / 1024:.1f} KB, max "
         f"{w.html_max / 1024:.1f} KB; first view gzip median {w.first_view_median / 1024:.1f} KB, "
@@ -230,10 +235,10 @@ def write_results(
         lines.append(
             f"| {r.n} | {r.cold.median:.1f} ({r.cold.count}×) | {r.unchanged.median:.2f} "
             f"| {r.changed.median:.2f} | {r.floor.median:.2f} "
-            f"| {r.naive.median:.1f} ({r.naive.count}×) "
+            f"| {f'{r.naive.median:.1f} ({r.naive.count}×)' if r.naive.count else 'not run'} "
             f"| {r.unchanged.median / r.floor.median:.2f} "
             f"| {r.changed.median / r.floor.median:.2f} "
-            f"| {r.cold.median / r.naive.median:.2f} "
+            f"| {f'{r.cold.median / r.naive.median:.2f}' if r.naive.count else '—'} "
             f"| {1000 * r.cold.median / r.n:.0f} ms |"
         )
     rows = growth(results)
@@ -266,7 +271,8 @@ def write_results(
     for r in results:
         w = r.weights
         lines.append(
-            f"| {r.n} | {r.peak_bytes / MB:.0f} MB | {r.naive.peak_bytes / MB:.0f} MB "
+            f"| {r.n} | {r.peak_bytes / MB:.0f} MB "
+            f"| {f'{r.naive.peak_bytes / MB:.0f} MB' if r.naive.count else 'not run'} "
             f"| {r.site_bytes / MB:.1f} MB "
             f"| {w.html_median / 1024:.1f} / {w.html_max / 1024:.1f} KB "
             f"| {w.first_view_median / 1024:.1f} / {w.first_view_max / 1024:.1f} KB "
