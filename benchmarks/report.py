@@ -209,7 +209,6 @@ def write_results(
     results: list[Result],
     scores: list[Scores],
     lighthouse_note: str,
-    repeats: int,
 ) -> None:
     t = Targets()
     lines = [
@@ -221,7 +220,9 @@ def write_results(
         "",
         f"- Machine: {machine.summary()}",
         f"- Commit: {machine.commit}, measured {machine.date}",
-        f"- Repetitions: {repeats} of (b), (c) and (d), interleaved; (a) and (e) as stated per row",
+        "- Repetitions: (b), (c) and (d) interleaved, "
+        + ", ".join(f"{r.floor.count} at N = {r.n}" for r in results)
+        + "; (a) and (e) as stated per row",
         "",
         SCENARIOS,
         "## Build time",
