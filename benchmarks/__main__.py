@@ -18,6 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from mission_tracker.write import GENERATED
+
 from . import lighthouse
 from .measure import Run, Series, repeat, run, tree_size
 from .report import Result, Targets, describe_machine, print_result, write_results
@@ -27,19 +29,6 @@ from .weight import first_view, indicator_pages
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
-GENERATED = (
-    "index.md",
-    "methodology.md",
-    "missions",
-    "indicators",
-    "assets/cards",
-    "assets/vendor",
-    "datapackage.json",
-    "index.json",
-    "feed.xml",
-    "all-data.zip",
-    "_generated",
-)
 
 
 def _clean(project: Path) -> None:

@@ -19,20 +19,12 @@ from typing import Any
 
 import yaml
 
+from mission_tracker.write import GENERATED
+
 ROOT = Path(__file__).resolve().parent.parent
 # Written by `mission-tracker build`; a fresh project must not start with them.
-GENERATED_DOCS = {
-    "index.md",
-    "methodology.md",
-    "missions",
-    "indicators",
-    "_generated",
-    "datapackage.json",
-    "index.json",
-    "feed.xml",
-    "all-data.zip",
-}
-GENERATED_ASSETS = {"cards", "vendor"}
+GENERATED_DOCS = {p for p in GENERATED if "/" not in p}
+GENERATED_ASSETS = {p.removeprefix("assets/") for p in GENERATED if p.startswith("assets/")}
 
 MISSIONS = ("growth", "nhs", "clean-energy", "safer-streets", "opportunity")
 TOPICS = {

@@ -11,19 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from mission_tracker.write import GENERATED
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-GENERATED_DOCS = {
-    "index.md",
-    "methodology.md",
-    "missions",
-    "indicators",
-    "_generated",
-    "datapackage.json",
-    "index.json",
-    "feed.xml",
-    "all-data.zip",
-}
+GENERATED_DOCS = {p for p in GENERATED if "/" not in p}
+GENERATED_ASSETS = {p.removeprefix("assets/") for p in GENERATED if p.startswith("assets/")}
 
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
@@ -38,7 +31,7 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
             n
             for n in names
             if (Path(d) == ROOT / "docs" and n in GENERATED_DOCS)
-            or (Path(d) == ROOT / "docs" / "assets" and n in {"cards", "vendor"})
+            or (Path(d) == ROOT / "docs" / "assets" and n in GENERATED_ASSETS)
         ],
     )
     config = (ROOT / "mkdocs.yml").read_text("utf-8")

@@ -18,6 +18,7 @@ import vl_convert as vlc
 
 from . import charts as chartlib
 from . import pages, publish
+from .addresses import indicator_url, mission_url
 from .analyse import Facts, analyse
 from .chartcache import ChartStore
 from .config import Site
@@ -26,26 +27,13 @@ from .guide import check_messages_table
 from .load import LoadResult, load_dataset
 from .methodology import methodology_page
 from .models import Dataset
-from .pages import Pages, chart_milestone, indicator_url, mission_url
+from .pages import Pages, chart_milestone
+from .presskit import embed_page, redirect_page, standalone_svg
 from .problems import Problem, errors
 from .render import VL_CONVERT_VERSION, Renderer, png_with_text
+from .templating import human_size
 
 T = TypeVar("T")
-
-# Generated paths under docs/, all git-ignored; `write` owns exactly these.
-GENERATED = (
-    "index.md",
-    "methodology.md",
-    "missions",
-    "indicators",
-    "assets/cards",
-    "assets/vendor",
-    "datapackage.json",
-    "index.json",
-    "feed.xml",
-    "all-data.zip",
-    "_generated",
-)
 
 
 @dataclass
@@ -132,7 +120,7 @@ def generate(
                 if chart.kind == "headline"
                 else chart.subtitle
             )
-            out.add(f"{base}/{name}.svg", pages.standalone_svg(r.svg, chart.title, description))
+            out.add(f"{base}/{name}.svg", standalone_svg(r.svg, chart.title, description))
             out.add(
                 f"{base}/{name}.png",
                 png_with_text(
@@ -160,13 +148,13 @@ def generate(
                 "label": "Data",
                 "url": "data.csv",
                 "format": "CSV",
-                "size": pages.human_size(len(csv_text.encode())),
+                "size": human_size(len(csv_text.encode())),
             },
             {
                 "label": "Data and metadata",
                 "url": "data.json",
                 "format": "JSON",
-                "size": pages.human_size(len(json_text.encode())),
+                "size": human_size(len(json_text.encode())),
             },
         ]
         out.add(
@@ -175,7 +163,7 @@ def generate(
         headline_chart, headline_render = pairs[0]
         out.add(
             f"{base}/embed/index.html",
-            pages.embed_page(
+            embed_page(
                 site,
                 indicator,
                 headline_chart,
@@ -184,7 +172,7 @@ def generate(
             ),
         )
         for old in indicator.spec.previous_ids:
-            out.add(f"indicators/{old}/index.html", pages.redirect_page(site, indicator, old))
+            out.add(f"indicators/{old}/index.html", redirect_page(site, indicator, old))
 
     for name in cards:
         out.add(f"assets/cards/{name}.png", next(it).png)

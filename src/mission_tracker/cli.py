@@ -145,27 +145,11 @@ def _print_problems(problems: list[Problem], *, github: bool) -> None:
             print(problem.format_github())
 
 
-# Generated paths under docs/ (build.GENERATED, repeated here so that finding a rebuild has
-# nothing to do does not import the pipeline; a test checks the two agree).
-GENERATED = (
-    "index.md",
-    "methodology.md",
-    "missions",
-    "indicators",
-    "assets/cards",
-    "assets/vendor",
-    "datapackage.json",
-    "index.json",
-    "feed.xml",
-    "all-data.zip",
-    "_generated",
-)
-
-
 def _generate(args: argparse.Namespace) -> tuple[int, date | None]:
     """Generate into docs/; (exit code, the build's date)."""
     from . import uptodate
     from .config import read_site
+    from .write import GENERATED
 
     root: Path = args.root
     started = time.perf_counter()

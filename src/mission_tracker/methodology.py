@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .addresses import indicator_url, mission_url, relative
 from .analyse import DEFAULT_RELATIVE_TOLERANCE, Facts, Progress, Trend, months_between
 from .models import Dataset
 from .numbers import format_change, format_given, format_value
-from .pages import front_matter, indicator_url, mission_url, relative, render_template
+from .templating import front_matter, render_template
 
 
 def _trend_examples(dataset: Dataset, facts: Facts) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""Models + facts + rendered charts -> Markdown pages and embed HTML (Jinja templates).
+"""Models + facts + rendered charts -> the Markdown pages: home, missions, indicators, index.
 
 Pages are Markdown files whose bodies are HTML blocks: Markdown passes them through untouched,
 Jinja escapes every piece of text, and headings stay Markdown so MkDocs builds the table of
@@ -7,17 +7,11 @@ contents. Links between pages are relative, so the site works under any base pat
 
 from __future__ import annotations
 
-import html
-import posixpath
-import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-import jinja2
-import yaml
-
+from .addresses import indicator_url, mission_url, relative
 from .analyse import Facts, IndicatorFacts, MilestoneFacts, Progress, Trend
 from .charts import Chart
 from .config import Site
@@ -25,112 +19,9 @@ from .describe import chart_description, headline_sentence
 from .models import Dataset, Indicator, Mission, Observation, SeriesKey
 from .numbers import format_given, format_value
 from .periods import Period
+from .presskit import citation_full, citation_short, embed_snippet, inline_svg, standalone_svg
 from .render import Rendered
-
-TREND_ICONS = {
-    Trend.LITTLE_CHANGE: "=",
-    Trend.NOT_JUDGED: "◇",
-    Trend.NOT_ASSESSED: "○",
-}
-PROGRESS_ICONS = {
-    Progress.ACHIEVED: "✓",
-    Progress.ON_TRACK: "→",
-    Progress.OFF_TRACK: "✗",
-    Progress.NOT_ASSESSED: "○",
-}
-
-
-def trend_icon(change: Any) -> str:
-    if change.trend in (Trend.IMPROVING, Trend.WORSENING):
-        return "▲" if (change.amount or 0) > 0 else "▼"
-    return TREND_ICONS[change.trend]
-
-
-@cache
-def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("mission_tracker", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        # Markdown headings use {#anchor} (attr_list), so Jinja comments need other delimiters.
-        comment_start_string="{%#",
-        comment_end_string="#%}",
-    )
-    env.globals.update(trend_icon=trend_icon, progress_icon=PROGRESS_ICONS.__getitem__)
-    return env
-
-
-def render_template(template: str, **context: Any) -> str:
-    return environment().get_template(template).render(**context)
-
-
-# -- addresses ------------------------------------------------------------------------------
-
-
-def mission_url(mission_id: str) -> str:
-    return f"missions/{mission_id}/"
-
-
-def indicator_url(indicator_id: str) -> str:
-    return f"indicators/{indicator_id}/"
-
-
-def relative(from_url: str, to_url: str) -> str:
-    """A link from one site-relative address to another (both like "indicators/x/")."""
-    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else ""
-    target = to_url or "."
-    rel = posixpath.relpath(target, base or ".")
-    if to_url.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return "./" if rel == "./" or rel == "." else rel
-
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{-(-size // 1024)} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
-
-
-def front_matter(meta: dict[str, Any]) -> str:
-    return "---\n" + yaml.safe_dump(meta, sort_keys=True, allow_unicode=True, width=1000) + "---\n"
-
-
-# -- inline SVG -----------------------------------------------------------------------------
-
-_ROOT = re.compile(r"<svg [^>]*>")
-_INNER_ARIA = re.compile(r' (?:role|aria-roledescription|aria-hidden|aria-label)="[^"]*"')
-
-
-def inline_svg(svg: str, labelledby: str, describedby: str) -> str:
-    """The rendered SVG as an image in the page: one accessible name and description, from
-    the figure's caption; Vega's own ARIA roles inside it are dropped."""
-    body = _INNER_ARIA.sub("", svg[svg.index(">") + 1 :])
-    view_box = re.search(r'viewBox="([^"]+)"', svg)
-    width, height = (view_box[1].split()[2:4]) if view_box else ("600", "315")
-    root = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" focusable="false" '
-        f'aria-labelledby="{labelledby}" aria-describedby="{describedby}">'
-    )
-    return root + body
-
-
-def standalone_svg(svg: str, title: str, description: str) -> str:
-    """The downloadable SVG: a <title> and <desc> so the file names and cites itself."""
-    match = _ROOT.match(svg)
-    if match is None:
-        return svg
-    head = match.group(0)
-    return (
-        f"{head}<title>{html.escape(title)}</title><desc>{html.escape(description)}</desc>"
-        + svg[match.end() :]
-    )
-
+from .templating import front_matter, human_size, long_date, render_template
 
 # -- views ----------------------------------------------------------------------------------
 
@@ -196,12 +87,6 @@ def sparkline(indicator: Indicator) -> str:
 def latest_updated(indicators: list[Indicator]) -> str:
     dates = [i.spec.source.release_date or i.spec.source.retrieved for i in indicators]
     return long_date(max(dates)) if dates else "no data yet"
-
-
-def long_date(day: Any) -> str:
-    from .periods import MONTH_NAMES
-
-    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
 
 
 def mission_summary(
@@ -568,65 +453,6 @@ def _direction_text(indicator: Indicator) -> str:
         "contested": "Contested, so no judgement is made",
     }[spec.direction.value]
     return f"{text}; {tolerance}." if spec.direction.judged else f"{text}."
-
-
-def citation_short(site: Site, indicator: Indicator) -> str:
-    src = indicator.spec.source
-    year = (src.release_date or src.retrieved).year
-    return f"{src.publisher} ({year}), via {site.name}"
-
-
-def citation_full(site: Site, indicator: Indicator) -> str:
-    spec = indicator.spec
-    src = spec.source
-    published = f", published {long_date(src.release_date)}" if src.release_date else ""
-    return (
-        f"{src.publisher}. {src.release}{published}. In: {site.name}, "
-        f"“{spec.title}”, {site.absolute(indicator_url(indicator.id))}. {spec.licence.full_name}."
-    )
-
-
-def embed_snippet(site: Site, indicator: Indicator) -> str:
-    src = site.absolute(f"{indicator_url(indicator.id)}embed/")
-    title = html.escape(f"{indicator.spec.title} – {site.name}", quote=True)
-    return (
-        f'<iframe src="{src}" title="{title}" width="100%" height="480" '
-        'style="border:0;max-width:660px" loading="lazy"></iframe>'
-    )
-
-
-def embed_page(
-    site: Site, indicator: Indicator, chart: Chart, rendered: Rendered, description: str
-) -> str:
-    spec = indicator.spec
-    return render_template(
-        "embed.html.j2",
-        title=spec.title,
-        site_name=site.name,
-        page_abs=site.absolute(indicator_url(indicator.id)),
-        spec_url="../chart.vl.json",
-        svg=inline_svg(rendered.svg, "t", "d"),
-        description=description,
-        source_line=f"Source: {spec.source.publisher}, {spec.source.release}",
-        licence_title=spec.licence.full_name,
-        licence_url=spec.licence.url,
-        updated=long_date(spec.source.release_date or spec.source.retrieved),
-        favicon=relative(f"{indicator_url(indicator.id)}embed/", "assets/images/favicon.png"),
-        script=relative(
-            f"{indicator_url(indicator.id)}embed/", "assets/javascripts/mission-tracker.js"
-        ),
-    )
-
-
-def redirect_page(site: Site, indicator: Indicator, old_id: str) -> str:
-    target = relative(indicator_url(old_id), indicator_url(indicator.id))
-    return render_template(
-        "redirect.html.j2",
-        title=indicator.spec.title,
-        target=target,
-        target_abs=site.absolute(indicator_url(indicator.id)),
-        favicon=relative(indicator_url(old_id), "assets/images/favicon.png"),
-    )
 
 
 def indicator_index(dataset: Dataset, facts: Facts) -> str:

@@ -11,12 +11,13 @@ from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
+from .addresses import indicator_url, mission_url
 from .analyse import Facts
 from .config import Site
 from .describe import headline_sentence
 from .models import Dataset, Indicator, Missing, Observation
 from .observations import OPTIONAL, REQUIRED, is_formula
-from .pages import chart_milestone, indicator_url, milestones_for, mission_url
+from .pages import chart_milestone, milestones_for
 
 
 def neutralise(cell: str) -> str:

@@ -13,6 +13,22 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+# Generated paths under docs/, all git-ignored; `write_tree` owns exactly these. Here, in a
+# module with no heavy imports, so finding that a rebuild has nothing to do stays cheap.
+GENERATED = (
+    "index.md",
+    "methodology.md",
+    "missions",
+    "indicators",
+    "assets/cards",
+    "assets/vendor",
+    "datapackage.json",
+    "index.json",
+    "feed.xml",
+    "all-data.zip",
+    "_generated",
+)
+
 
 @dataclass
 class WriteStats:

@@ -77,7 +77,8 @@ def test_unchanged_rebuild_renders_and_builds_nothing(copy: tuple[Path, Path]) -
     site = read_site(project / "mkdocs.yml")
     assert again.dataset is not None and again.facts is not None
     for indicator in again.dataset.indicators.values():
-        from mission_tracker.pages import chart_milestone, indicator_url
+        from mission_tracker.addresses import indicator_url
+        from mission_tracker.pages import chart_milestone
 
         key = store.key(
             project / "data",

@@ -4,6 +4,7 @@ problem is never cached, so its messages always come from the checker."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -46,7 +47,7 @@ def test_damaged_entries_are_read_again(tmp_path: Path) -> None:
     entries = _entries(tmp_path)
     entries[0].write_bytes(entries[0].read_bytes()[:40])  # cut short
     entries[1].write_text('{"key": "not this one", "columns": [], "rows": []}')
-    entries[2].write_text('{"key": "%s", "columns": [], "rows": [[1, 2]]}' % entries[2].stem)
+    entries[2].write_text(json.dumps({"key": entries[2].stem, "columns": [], "rows": [[1, 2]]}))
     _same(fresh, load_dataset(data, tmp_path))
 
 
