@@ -22,10 +22,11 @@ import altair as alt
 import vl_convert as vlc
 
 from mission_tracker import charts
+from mission_tracker.addresses import indicator_url
 from mission_tracker.analyse import analyse
 from mission_tracker.config import read_site
 from mission_tracker.load import load_dataset
-from mission_tracker.pages import chart_milestone, indicator_url
+from mission_tracker.pages import chart_milestone
 from mission_tracker.render import PNG_SCALE, fonts_dir
 
 
