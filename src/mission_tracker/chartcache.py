@@ -13,8 +13,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -28,6 +26,7 @@ from .charts import Chart
 from .fingerprint import modules_version
 from .models import Indicator
 from .render import IN_PROCESS, Renderer
+from .write import atomic_write
 
 FORMAT = "1"  # bump when the entry layout changes
 
@@ -175,15 +174,7 @@ class ChartStore:
         # A spec that does not survive the round trip (a tuple, a NaN) is not cached.
         if [c["spec"] for c in json.loads(data)["charts"]] != [c.spec for c in charts]:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(path, data)
 
     def _path(self, key: str | None) -> Path | None:
         if self.folder is None or key is None:

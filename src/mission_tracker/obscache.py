@@ -31,7 +31,10 @@ class ObservationCache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder / "observations" if folder is not None else None
 
-    def key(self, text: str, spec: IndicatorSpec) -> str:
+    def key(self, text: str, spec: IndicatorSpec) -> str | None:
+        """None without a cache folder (`check` reads every file itself)."""
+        if self.folder is None:
+            return None
         digest = hashlib.sha256(f"{FORMAT}\0{modules_version('observations')}\0".encode())
         digest.update(spec.model_dump_json().encode() + b"\0")
         digest.update(text.encode())
@@ -42,10 +45,8 @@ class ObservationCache:
         if path is None:
             return None
         try:
-            entry = json.loads(path.read_bytes())
-            if entry["key"] != key:
-                return None
-            return [_observation(row) for row in entry["rows"]], tuple(entry["columns"])
+            found, loaded = _decode(path.read_text("utf-8"))
+            return loaded if found == key else None
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None  # missing, partial or corrupt: the file is read again
 
@@ -60,19 +61,21 @@ class ObservationCache:
         except ValueError:
             return  # not exactly representable: not cached
         # Stored only if it reads back as exactly what was loaded.
-        if self._decode(data) != loaded:
+        if _decode(data) != (key, loaded):
             return
         atomic_write(path, data.encode("utf-8"))
-
-    @staticmethod
-    def _decode(data: str) -> Loaded:
-        entry = json.loads(data)
-        return [_observation(row) for row in entry["rows"]], tuple(entry["columns"])
 
     def _path(self, key: str) -> Path | None:
         if self.folder is None:
             return None
         return self.folder / key[:2] / f"{key}.json"
+
+
+def _decode(data: str) -> tuple[str, Loaded]:
+    """(key, loaded) from an entry's JSON text."""
+    entry = json.loads(data)
+    rows = [_observation(row) for row in entry["rows"]]
+    return str(entry["key"]), (rows, tuple(entry["columns"]))
 
 
 def _row(o: Observation) -> list[object]:

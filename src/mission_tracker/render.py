@@ -15,7 +15,6 @@ import multiprocessing
 import os
 import re
 import struct
-import tempfile
 import threading
 import zlib
 from collections.abc import Iterable
@@ -28,6 +27,7 @@ from typing import Any
 import vl_convert as vlc
 
 from .charts import VEGA_LITE_VERSION
+from .write import atomic_write
 
 RENDER_EPOCH = "3"
 VL_CONVERT_VERSION = metadata.version("vl-convert-python")
@@ -202,20 +202,8 @@ class Renderer:
         paths = self._paths(key)
         if paths is None:
             return
-        paths[0].parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(paths[1], png)
-        _atomic_write(paths[0], svg.encode("utf-8"))
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        atomic_write(paths[1], png)
+        atomic_write(paths[0], svg.encode("utf-8"))
 
 
 def png_complete(data: bytes) -> bool:
