@@ -21,13 +21,13 @@ from typing import Any
 import altair as alt
 import vl_convert as vlc
 
-from mission_tracker import charts
-from mission_tracker.addresses import indicator_url
-from mission_tracker.analyse import analyse
-from mission_tracker.config import read_site
-from mission_tracker.load import load_dataset
-from mission_tracker.pages import chart_milestone
-from mission_tracker.render import PNG_SCALE, fonts_dir
+from mission_tracker.analyse.facts import analyse
+from mission_tracker.charts import specs as charts
+from mission_tracker.charts.render import PNG_SCALE, fonts_dir
+from mission_tracker.read.config import read_site
+from mission_tracker.read.load import load_dataset
+from mission_tracker.site.addresses import indicator_url
+from mission_tracker.site.pages import chart_milestone
 
 
 def altair_chart(spec: dict[str, Any]) -> Any:

@@ -16,22 +16,23 @@ from typing import TypeVar
 
 import vl_convert as vlc
 
-from . import charts as chartlib
-from . import pages, publish
-from .addresses import indicator_url, mission_url
-from .analyse import Facts, analyse
-from .chartcache import ChartStore
-from .config import Site
-from .describe import chart_description
-from .guide import check_messages_table
-from .load import LoadResult, load_dataset
-from .methodology import methodology_page
-from .models import Dataset
-from .pages import Pages, chart_milestone
-from .presskit import embed_page, redirect_page, standalone_svg
-from .problems import Problem, errors
-from .render import VL_CONVERT_VERSION, Renderer, png_with_text
-from .templating import human_size
+from mission_tracker.analyse.describe import chart_description
+from mission_tracker.analyse.facts import Facts, analyse
+from mission_tracker.charts import specs as chartlib
+from mission_tracker.charts.render import VL_CONVERT_VERSION, Renderer, png_with_text
+from mission_tracker.charts.speccache import ChartStore
+from mission_tracker.model.data import Dataset
+from mission_tracker.model.problems import Problem, errors
+from mission_tracker.read.config import Site
+from mission_tracker.read.load import LoadResult, load_dataset
+from mission_tracker.site import downloads as publish
+from mission_tracker.site import pages
+from mission_tracker.site.addresses import indicator_url, mission_url
+from mission_tracker.site.guide import check_messages_table
+from mission_tracker.site.methodology import methodology_page
+from mission_tracker.site.pages import Pages, chart_milestone
+from mission_tracker.site.presskit import embed_page, redirect_page, standalone_svg
+from mission_tracker.site.templating import human_size
 
 T = TypeVar("T")
 

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from . import __version__
-from .problems import Problem, Severity
+from mission_tracker import __version__
+from mission_tracker.model.problems import Problem, Severity
 
 REPORT_URL = "https://github.com/mission-tracker/mission-tracker/issues"
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -104,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .check import check_project
+    from mission_tracker.check.project import check_project
 
     root: Path = args.root
     if not (root / "data").is_dir():
@@ -147,9 +147,9 @@ def _print_problems(problems: list[Problem], *, github: bool) -> None:
 
 def _generate(args: argparse.Namespace) -> tuple[int, date | None]:
     """Generate into docs/; (exit code, the build's date)."""
-    from . import uptodate
-    from .config import read_site
-    from .write import GENERATED
+    from mission_tracker.cache import uptodate
+    from mission_tracker.read.config import read_site
+    from mission_tracker.write import GENERATED
 
     root: Path = args.root
     started = time.perf_counter()
@@ -171,9 +171,9 @@ def _generate(args: argparse.Namespace) -> tuple[int, date | None]:
         )
         return EXIT_OK, date.fromisoformat(last.data_date)
 
-    from .build import data_date, generate
-    from .render import Renderer
-    from .write import write_tree
+    from mission_tracker.build import data_date, generate
+    from mission_tracker.charts.render import Renderer
+    from mission_tracker.write import write_tree
 
     renderer = Renderer(cache, workers=args.workers)
     result = generate(root / "data", site, renderer, fixtures)
@@ -204,7 +204,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_site(args: argparse.Namespace) -> int:
-    from .write import replace_dir
+    from mission_tracker.write import replace_dir
 
     code, day = _generate(args)
     if code != EXIT_OK or day is None:
@@ -262,7 +262,7 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> bool:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldError, scaffold
+    from mission_tracker.check.scaffold import ScaffoldError, scaffold
 
     try:
         written = scaffold(args.root / "data", args.id, args.mission)
@@ -276,7 +276,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import schema_files
+    from mission_tracker.check.schema import schema_files
 
     root: Path = args.root
     stale = []
@@ -299,8 +299,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .diff import GitError, diff_with_git
-    from .review import render_review
+    from mission_tracker.review.diff import GitError, diff_with_git
+    from mission_tracker.review.summary import render_review
 
     if args.head is None and not (args.root / "data").is_dir():
         # Otherwise every indicator would be reported as removed.

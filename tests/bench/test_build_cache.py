@@ -12,9 +12,9 @@ import yaml
 from benchmarks.synthetic import write_project
 
 from mission_tracker.build import BuildResult, generate
-from mission_tracker.chartcache import ChartStore
-from mission_tracker.config import read_site
-from mission_tracker.render import Renderer
+from mission_tracker.charts.render import Renderer
+from mission_tracker.charts.speccache import ChartStore
+from mission_tracker.read.config import read_site
 
 N = 6  # indicators; seed 1 gives monthly, quarterly and annual ones, one with breakdowns
 
@@ -77,8 +77,8 @@ def test_unchanged_rebuild_renders_and_builds_nothing(copy: tuple[Path, Path]) -
     site = read_site(project / "mkdocs.yml")
     assert again.dataset is not None and again.facts is not None
     for indicator in again.dataset.indicators.values():
-        from mission_tracker.addresses import indicator_url
-        from mission_tracker.pages import chart_milestone
+        from mission_tracker.site.addresses import indicator_url
+        from mission_tracker.site.pages import chart_milestone
 
         key = store.key(
             project / "data",
@@ -176,20 +176,24 @@ def test_milestone_change_rebuilds_the_spec_it_is_drawn_on(copy: tuple[Path, Pat
 def test_spec_cache_key_covers_the_code_that_makes_specs(tmp_path: Path) -> None:
     """Specs are keyed by the modules that make them (found by reading imports, lazy ones
     included), not by page templates, so editing a page keeps the cached specs."""
-    from mission_tracker.fingerprint import import_closure
+    from mission_tracker.cache.fingerprint import import_closure
 
-    package = Path(charts_module_file()).parent
-    closure = import_closure(package, ["charts", "load", "chartcache"])
-    assert {"charts", "load", "observations", "periods", "analyse", "models"} <= closure
-    assert not {"pages", "publish", "build", "cli"} & closure
+    package = Path(charts_module_file()).parent.parent
+    closure = import_closure(package, ["charts.specs", "read.load", "charts.speccache"])
+    expected = {"charts.specs", "read.load", "read.observations", "model.periods"}
+    assert expected | {"analyse.facts", "model.specs", "model.data"} <= closure
+    assert not {"site.pages", "site.downloads", "build", "cli"} & closure
     # A lazy import inside a function counts too.
-    (tmp_path / "a.py").write_text("def f():\n    from .b import g\n", "utf-8")
-    (tmp_path / "b.py").write_text("import mission_tracker.c\n", "utf-8")
-    (tmp_path / "c.py").write_text("", "utf-8")
-    assert import_closure(tmp_path, ["a"]) == {"a", "b"}
+    package = tmp_path / "mission_tracker"
+    package.mkdir()
+    (package / "a.py").write_text("def f():\n    from mission_tracker.b import g\n", "utf-8")
+    (package / "b.py").write_text("import mission_tracker.c\n", "utf-8")
+    (package / "c.py").write_text("", "utf-8")
+    (package / "d.py").write_text("", "utf-8")
+    assert import_closure(package, ["a"]) == {"a", "b", "c"}
 
 
 def charts_module_file() -> str:
-    from mission_tracker import charts
+    from mission_tracker.charts import specs as charts
 
     return charts.__file__

@@ -11,8 +11,8 @@ from pathlib import Path
 from tests.check.test_rows import data_rows
 from tests.conftest import ROOT
 
-from mission_tracker.load import LoadResult, load_dataset
-from mission_tracker.obscache import ObservationCache
+from mission_tracker.read.load import LoadResult, load_dataset
+from mission_tracker.read.obscache import ObservationCache
 
 
 def _entries(cache: Path) -> list[Path]:

@@ -8,9 +8,9 @@ import zlib
 
 import pytest
 
-from mission_tracker import charts
-from mission_tracker.png import compact, decode_rgba
-from mission_tracker.render import PNG_SCALE, png_complete, png_size, render_one
+from mission_tracker.charts import specs as charts
+from mission_tracker.charts.png import compact, decode_rgba
+from mission_tracker.charts.render import PNG_SCALE, png_complete, png_size, render_one
 
 
 def reference_pixels(data: bytes) -> list[tuple[int, int, int, int]]:

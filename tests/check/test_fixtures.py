@@ -20,7 +20,7 @@ from tests.check.fixtures import (
     write_case,
 )
 
-from mission_tracker.check import check_project
+from mission_tracker.check.project import check_project
 
 IDS = [c.name for c in CASES]
 

@@ -11,7 +11,7 @@ from tests.check.cases import CASES
 from tests.check.fixtures import ABOUT, EXPECTED, PROBLEMS
 from tests.conftest import ROOT
 
-from mission_tracker.guide import check_messages_table
+from mission_tracker.site.guide import check_messages_table
 
 
 def split(line: str) -> tuple[str, str]:

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from tests.conftest import ROOT, run_cli
 
-from mission_tracker.load import schema_modeline
-from mission_tracker.models import IndicatorSpec, Source
+from mission_tracker.model.specs import IndicatorSpec, Source
+from mission_tracker.read.load import schema_modeline
 
 NOT_ON_CI = {"GITHUB_ACTIONS": ""}
 

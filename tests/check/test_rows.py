@@ -12,7 +12,7 @@ from tests.check.cases import CASES
 from tests.check.fixtures import PROBLEMS
 from tests.conftest import ROOT
 
-from mission_tracker.check import check_project
+from mission_tracker.check.project import check_project
 
 ROOTS = [ROOT, *(PROBLEMS / c.name for c in CASES)]
 

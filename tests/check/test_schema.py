@@ -15,9 +15,9 @@ from pydantic import ValidationError
 from tests.check.fixtures import PROBLEMS
 from tests.conftest import ROOT, run_cli
 
-from mission_tracker.load import schema_modeline
-from mission_tracker.models import IndicatorSpec, MissionSpec
-from mission_tracker.schema import schema_files
+from mission_tracker.check.schema import schema_files
+from mission_tracker.model.specs import IndicatorSpec, MissionSpec
+from mission_tracker.read.load import schema_modeline
 
 KINDS = {"indicators": "indicator", "missions": "mission"}
 MODELS = {"indicator": IndicatorSpec, "mission": MissionSpec}

@@ -20,9 +20,9 @@ import pytest
 from tests.conftest import ROOT
 from tests.unit.helpers import indicator
 
-from mission_tracker.load import load_dataset
-from mission_tracker.observations import is_formula
-from mission_tracker.publish import indicator_csv, neutralise
+from mission_tracker.read.load import load_dataset
+from mission_tracker.read.observations import is_formula
+from mission_tracker.site.downloads import indicator_csv, neutralise
 
 INDICATORS = sorted(p.stem for p in (ROOT / "data" / "indicators").glob("*.yml"))
 OGL = "Contains public sector information licensed under the Open Government Licence v3.0."

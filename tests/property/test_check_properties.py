@@ -28,12 +28,12 @@ from tests.check.cases import (
     WAITS_CSV_PATH,
 )
 
-from mission_tracker import publish
-from mission_tracker.check import check_project
-from mission_tracker.load import LoadResult, schema_modeline
-from mission_tracker.models import Marker, Missing, Observation
-from mission_tracker.observations import is_formula
-from mission_tracker.periods import PeriodType, period_containing
+from mission_tracker.check.project import check_project
+from mission_tracker.model.data import Marker, Missing, Observation
+from mission_tracker.model.periods import PeriodType, period_containing
+from mission_tracker.read.load import LoadResult, schema_modeline
+from mission_tracker.read.observations import is_formula
+from mission_tracker.site import downloads as publish
 
 # Derandomised, so CI sees the same examples every run; no deadline, as machines are noisy.
 # For a deeper, random search: MT_EXAMPLES=5000 .venv/bin/pytest tests/property

@@ -5,16 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from mission_tracker.models import (
-    Dataset,
-    Indicator,
-    IndicatorSpec,
-    Missing,
-    Mission,
-    MissionSpec,
-    Observation,
-)
-from mission_tracker.periods import PeriodType, parse_period
+from mission_tracker.model.data import Dataset, Indicator, Missing, Mission, Observation
+from mission_tracker.model.periods import PeriodType, parse_period
+from mission_tracker.model.specs import IndicatorSpec, MissionSpec
 
 SOURCE = {
     "publisher": "Office for National Statistics",

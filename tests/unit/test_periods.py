@@ -7,7 +7,13 @@ from datetime import date
 
 import pytest
 
-from mission_tracker.periods import Period, PeriodError, PeriodType, parse_period, period_containing
+from mission_tracker.model.periods import (
+    Period,
+    PeriodError,
+    PeriodType,
+    parse_period,
+    period_containing,
+)
 
 Y, FY, AY, Q, M, D = (
     PeriodType.YEAR,

@@ -6,7 +6,7 @@ import datetime as dt
 
 from tests.unit.helpers import dataset, indicator
 
-from mission_tracker.analyse import Progress, Trend, analyse, indicator_facts
+from mission_tracker.analyse.facts import Progress, Trend, analyse, indicator_facts
 
 # -- trend ------------------------------------------------------------------------------------
 

@@ -1,0 +1,88 @@
+"""Digests of what a build reads: the generator itself and input files. Kept light (standard
+library only) so a rebuild can tell that nothing changed before importing the pipeline."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import sys
+from collections.abc import Iterable
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+FORMAT = "1"  # bump when what is digested changes
+# Packages whose behaviour shapes the output: specs, images, pages, YAML and JSON.
+PACKAGES = ("altair", "vl-convert-python", "pydantic", "jinja2", "pyyaml", "numpy")
+
+
+@cache
+def generator_version() -> str:
+    """A digest of the code, templates and fonts that turn data into the site's files, and of
+    the versions of Python and the packages they use."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())
+    for name in PACKAGES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "missing"
+        digest.update(f"{name}={version}\0".encode())
+    files_digest(digest, package, (p for p in package.rglob("*") if p.suffix != ".pyc"))
+    return digest.hexdigest()
+
+
+@cache
+def modules_version(*roots: str) -> str:
+    """A digest of the package modules `roots` import, directly or through others (found by
+    reading their import statements), and of the package versions: what a cached result made
+    by those modules depends on. Narrower than `generator_version`, so editing a page template
+    does not throw away every cached chart spec."""
+    package = Path(__file__).resolve().parent.parent
+    seen = import_closure(package, roots)
+    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())
+    for name in PACKAGES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "missing"
+        digest.update(f"{name}={version}\0".encode())
+    files_digest(digest, package, (_module_path(package, name) for name in seen))
+    return digest.hexdigest()
+
+
+def _module_path(package: Path, name: str) -> Path:
+    return package / (name.replace(".", "/") + ".py")
+
+
+def import_closure(package: Path, roots: Iterable[str]) -> set[str]:
+    """The package's modules (dotted names below the package, such as `charts.specs`) that
+    `roots` import anywhere in their source, lazy imports included, directly or through each
+    other; `roots` themselves included."""
+    seen: set[str] = set()
+    todo = list(roots)
+    prefix = package.name + "."
+    while todo:
+        name = todo.pop()
+        path = _module_path(package, name)
+        if name in seen or not path.is_file():
+            continue
+        seen.add(name)
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(prefix):
+                module = node.module.removeprefix(prefix)
+                # `from mission_tracker.charts import specs` imports a module or a name.
+                todo += [module, *(f"{module}.{a.name}" for a in node.names)]
+            elif isinstance(node, ast.Import):
+                todo += [
+                    a.name.removeprefix(prefix) for a in node.names if a.name.startswith(prefix)
+                ]
+    return seen
+
+
+def files_digest(digest: hashlib._Hash, base: Path, paths: Iterable[Path]) -> None:
+    """Add each file's path (relative to `base`) and bytes to `digest`, in sorted order."""
+    for path in sorted(p for p in paths if p.is_file()):
+        data = path.read_bytes()
+        digest.update(f"{path.relative_to(base).as_posix()}\0{len(data)}\0".encode())
+        digest.update(data)

@@ -1,0 +1,471 @@
+"""What a change to data/ does: rows, latest values, statuses and metadata, before and after.
+
+Two versions of data/ (a pull request's base, read from git, and its result) are each loaded and
+analysed as the build would, then compared indicator by indicator and milestone by milestone.
+`review.py` turns the comparison into the words a reviewer reads; `gitdata.py` fetches the base.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import partial
+from pathlib import Path, PurePosixPath
+from typing import Any, TypeVar
+
+from mission_tracker.analyse.facts import (
+    IndicatorFacts,
+    MilestoneFacts,
+    indicator_facts,
+    milestone_facts,
+)
+from mission_tracker.check.project import check_project
+from mission_tracker.model.data import Dataset, Indicator, Mission, Observation
+from mission_tracker.model.periods import Period
+from mission_tracker.model.problems import Problem
+from mission_tracker.model.specs import Milestone
+from mission_tracker.read.load import ID_PATTERN
+from mission_tracker.review.gitdata import GitError, export, open_repo, renamed_files, resolve
+
+DATA = "data"
+CONFIG = "mkdocs.yml"  # checked with the data: its nav must list every mission
+T = TypeVar("T")
+
+
+class Kind(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    RENAMED = "renamed"
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of data/, loaded and analysed, with its raw files (so any edit shows)."""
+
+    dataset: Dataset
+    problems: tuple[Problem, ...]
+    indicators: dict[str, IndicatorFacts]  # only those that could be analysed
+    milestones: dict[str, MilestoneFacts]  # by milestone id
+    files: dict[str, bytes]  # "indicators/<id>.csv" -> contents
+    indicator_ids: frozenset[str]  # every indicator with a file, whether or not it loaded
+    mission_ids: frozenset[str]
+
+
+def read_version(project: Path) -> Version:
+    """The data in `project/data`, checked as `mission-tracker check` checks it (with the
+    project's mkdocs.yml, if there is one) and analysed as the build would."""
+    data_dir = project / DATA
+    checked = check_project(project)
+    dataset = checked.dataset
+    files: dict[str, bytes] = {}
+    ids: dict[str, set[str]] = {"indicators": set(), "missions": set()}
+    for folder, suffixes in (("indicators", (".csv", ".yml")), ("missions", (".yml",))):
+        directory = data_dir / folder
+        for path in sorted(directory.iterdir()) if directory.is_dir() else []:
+            if path.is_file() and path.suffix in suffixes and ID_PATTERN.fullmatch(path.stem):
+                files[f"{folder}/{path.name}"] = path.read_bytes()
+                ids[folder].add(path.stem)
+    indicators: dict[str, IndicatorFacts] = {}
+    for indicator in dataset.indicators.values():
+        facts = _safely(partial(indicator_facts, indicator))
+        if facts is not None:
+            indicators[indicator.id] = facts
+    milestones: dict[str, MilestoneFacts] = {}
+    for mission in dataset.missions_in_order():
+        for milestone in mission.spec.milestones:
+            found = _safely(partial(milestone_facts, mission, milestone, dataset))
+            if found is not None:
+                milestones[milestone.id] = found
+    return Version(
+        dataset,
+        tuple(checked.problems),
+        indicators,
+        milestones,
+        files,
+        frozenset(ids["indicators"]),
+        frozenset(ids["missions"]),
+    )
+
+
+def _safely(compute: Callable[[], T]) -> T | None:
+    # The build never analyses data with errors; the review summary must, to say what it can.
+    # Values the checker reports as problems (a malformed baseline period, say) can make a
+    # rule fail; that item's status is then shown as unknown, and the problem is listed.
+    try:
+        return compute()
+    except (ValueError, ArithmeticError):
+        return None
+
+
+# -- the comparison -------------------------------------------------------------------------
+
+
+RowKey = tuple[Period, tuple[tuple[str, str], ...]]
+
+
+@dataclass(frozen=True)
+class RowEdit:
+    before: Observation
+    after: Observation
+
+
+@dataclass(frozen=True)
+class IndicatorChange:
+    id: str  # the id now (the old id, for a removed indicator)
+    kind: Kind
+    old_id: str | None  # the id in the base, when it differs or the indicator was removed
+    before: Indicator | None  # None when added, or when the base version could not be read
+    after: Indicator | None  # None when removed, or when the new version has problems
+    before_facts: IndicatorFacts | None
+    after_facts: IndicatorFacts | None
+    added: tuple[Observation, ...] = ()
+    changed: tuple[RowEdit, ...] = ()
+    removed: tuple[Observation, ...] = ()
+    fields: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    renamed_by: str = ""  # "previous_ids" or "git", for a rename
+
+    @property
+    def title(self) -> str:
+        indicator = self.after or self.before
+        return indicator.spec.title if indicator else self.id
+
+    @property
+    def rows_compared(self) -> bool:
+        return self.before is not None and self.after is not None
+
+
+@dataclass(frozen=True)
+class MilestoneChange:
+    id: str
+    mission_id: str
+    kind: Kind | None  # None: the milestone itself is unchanged (its status may still move)
+    before: Milestone | None
+    after: Milestone | None
+    before_facts: MilestoneFacts | None
+    after_facts: MilestoneFacts | None
+    fields: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        milestone = self.after or self.before
+        assert milestone is not None
+        return milestone.title
+
+    @property
+    def indicator_ids(self) -> set[str]:
+        return {m.indicator for m in (self.before, self.after) if m and m.indicator}
+
+    @property
+    def status_changed(self) -> bool:
+        before = self.before_facts.status if self.before_facts else None
+        after = self.after_facts.status if self.after_facts else None
+        return self.kind is None and before != after
+
+    @property
+    def changed(self) -> bool:
+        return self.kind is not None or self.status_changed
+
+
+@dataclass(frozen=True)
+class MissionChange:
+    id: str
+    kind: Kind
+    before: Mission | None
+    after: Mission | None
+    fields: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def name(self) -> str:
+        mission = self.after or self.before
+        return mission.spec.name if mission else self.id
+
+
+@dataclass(frozen=True)
+class DataDiff:
+    indicators: tuple[IndicatorChange, ...]
+    missions: tuple[MissionChange, ...]
+    milestones: tuple[MilestoneChange, ...]  # every milestone in either version
+    problems: tuple[Problem, ...]  # in the new version
+    base_problems: tuple[Problem, ...] = ()
+    base: str = ""  # how to name the base, e.g. "main (1a2b3c4d5e6f)"
+    head: str = ""
+    base_has_data: bool = True
+
+    @property
+    def changed_milestones(self) -> list[MilestoneChange]:
+        return [m for m in self.milestones if m.changed]
+
+    def is_new(self, problem: Problem) -> bool:
+        """Whether the base did not already have this problem (line numbers aside: an edit
+        above it moves it)."""
+        key = (problem.path, problem.code, problem.message)
+        return key not in {(p.path, p.code, p.message) for p in self.base_problems}
+
+
+def compare(
+    before: Version, after: Version, git_renames: Iterable[tuple[str, str]] = ()
+) -> DataDiff:
+    """Every indicator, mission and milestone that differs between two versions of data/."""
+    pairs = _match_indicators(before, after, git_renames)
+    indicators = [_indicator_change(before, after, *pair) for pair in pairs]
+    missions = [
+        _mission_change(before, after, mid)
+        for mid in sorted(before.mission_ids | after.mission_ids)
+        if before.files.get(f"missions/{mid}.yml") != after.files.get(f"missions/{mid}.yml")
+    ]
+    return DataDiff(
+        tuple(c for c in indicators if c is not None),
+        tuple(missions),
+        tuple(_milestone_changes(before, after)),
+        after.problems,
+        before.problems,
+    )
+
+
+def _match_indicators(
+    before: Version, after: Version, git_renames: Iterable[tuple[str, str]]
+) -> list[tuple[str | None, str | None, str]]:
+    """(old id, new id, how a rename was found) for every indicator in either version."""
+    gone = set(before.indicator_ids - after.indicator_ids)
+    new = set(after.indicator_ids - before.indicator_ids)
+    renames: dict[str, tuple[str, str]] = {}  # new id -> (old id, how)
+    for nid in sorted(new):
+        indicator = after.dataset.indicators.get(nid)
+        for old in indicator.spec.previous_ids if indicator else []:
+            if old in gone and nid not in renames:
+                renames[nid] = (old, "previous_ids")
+                gone.discard(old)
+    for old, nid in git_renames:
+        if old in gone and nid in new and nid not in renames:
+            renames[nid] = (old, "git")
+            gone.discard(old)
+    pairs: list[tuple[str | None, str | None, str]] = [
+        (i, i, "") for i in sorted(before.indicator_ids & after.indicator_ids)
+    ]
+    pairs += [(renames[n][0], n, renames[n][1]) if n in renames else (None, n, "") for n in new]
+    pairs += [(old, None, "") for old in sorted(gone)]
+    return sorted(pairs, key=lambda p: p[1] or p[0] or "")
+
+
+def _indicator_change(
+    before: Version, after: Version, old: str | None, new: str | None, how: str
+) -> IndicatorChange | None:
+    if (
+        old is not None
+        and new is not None
+        and old == new
+        and all(
+            before.files.get(f"indicators/{old}{s}") == after.files.get(f"indicators/{new}{s}")
+            for s in (".csv", ".yml")
+        )
+    ):
+        return None
+    kind = (
+        Kind.ADDED
+        if old is None
+        else Kind.REMOVED
+        if new is None
+        else Kind.CHANGED
+        if old == new
+        else Kind.RENAMED
+    )
+    was = before.dataset.indicators.get(old) if old else None
+    now = after.dataset.indicators.get(new) if new else None
+    ident = new or old
+    assert ident is not None
+    rows: tuple[tuple[Observation, ...], tuple[RowEdit, ...], tuple[Observation, ...]] = (
+        _rows(was, now) if was is not None and now is not None else ((), (), ())
+    )
+    paths = {f"{DATA}/indicators/{new}{s}" for s in (".csv", ".yml")} if new else set()
+    return IndicatorChange(
+        id=ident,
+        kind=kind,
+        old_id=old if old != new else None,
+        before=was,
+        after=now,
+        before_facts=before.indicators.get(old) if old else None,
+        after_facts=after.indicators.get(new) if new else None,
+        added=rows[0],
+        changed=rows[1],
+        removed=rows[2],
+        fields=_fields(was, now),
+        problems=tuple(p for p in after.problems if p.path in paths),
+        renamed_by=how if kind is Kind.RENAMED else "",
+    )
+
+
+def _row_key(indicator: Indicator, row: Observation) -> RowKey:
+    # Breakdowns by column name, not position, so adding a breakdown column does not make
+    # every headline row look new.
+    columns = [b.column for b in indicator.spec.breakdowns]
+    return row.period, tuple((c, v) for c, v in zip(columns, row.series, strict=False) if v)
+
+
+def _content(row: Observation) -> tuple[object, ...]:
+    return row.text, row.value, row.missing, sorted(row.markers), row.note
+
+
+def _rows(
+    was: Indicator, now: Indicator
+) -> tuple[tuple[Observation, ...], tuple[RowEdit, ...], tuple[Observation, ...]]:
+    old = {_row_key(was, o): o for o in was.observations}
+    new = {_row_key(now, o): o for o in now.observations}
+    added = tuple(o for k, o in new.items() if k not in old)
+    removed = tuple(o for k, o in old.items() if k not in new)
+    changed = tuple(
+        RowEdit(old[k], o) for k, o in new.items() if k in old and _content(old[k]) != _content(o)
+    )
+    return added, changed, removed
+
+
+def _flatten(value: object, path: str = "") -> dict[str, object]:
+    # Nested mappings become dotted names (source.release); lists stay whole (caveats), as an
+    # editor thinks of a list as one field.
+    if isinstance(value, Mapping) and value:
+        flat: dict[str, object] = {}
+        for key, item in value.items():
+            flat.update(_flatten(item, f"{path}.{key}" if path else str(key)))
+        return flat
+    return {path: value}
+
+
+def _changed_fields(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[str, ...]:
+    old, new = _flatten(before), _flatten(after)
+    missing = object()
+    names = list(dict.fromkeys([*new, *old]))
+    changed = [n for n in names if old.get(n, missing) != new.get(n, missing)]
+    # valid_range: null -> {min, max} is one change to `valid_range`, not three.
+    return tuple(n for n in changed if not any(n.startswith(f"{p}.") for p in changed))
+
+
+def _fields(was: Indicator | None, now: Indicator | None) -> tuple[str, ...]:
+    if was is None or now is None:
+        return ()
+    return _changed_fields(was.spec.model_dump(mode="json"), now.spec.model_dump(mode="json"))
+
+
+def _mission_change(before: Version, after: Version, mid: str) -> MissionChange:
+    was, now = before.dataset.missions.get(mid), after.dataset.missions.get(mid)
+    in_before, in_after = mid in before.mission_ids, mid in after.mission_ids
+    kind = Kind.CHANGED if in_before and in_after else Kind.ADDED if in_after else Kind.REMOVED
+    fields = (
+        _changed_fields(
+            was.spec.model_dump(mode="json", exclude={"milestones"}),
+            now.spec.model_dump(mode="json", exclude={"milestones"}),
+        )
+        if was and now
+        else ()
+    )
+    path = f"{DATA}/missions/{mid}.yml"
+    problems = tuple(p for p in after.problems if p.path == path) if in_after else ()
+    return MissionChange(mid, kind, was, now, fields, problems)
+
+
+def _milestones(version: Version) -> dict[str, tuple[str, Milestone]]:
+    return {
+        ms.id: (mission.id, ms)
+        for mission in version.dataset.missions_in_order()
+        for ms in mission.spec.milestones
+    }
+
+
+def _milestone_changes(before: Version, after: Version) -> list[MilestoneChange]:
+    old, new = _milestones(before), _milestones(after)
+    changes = []
+    for mid in [*new, *(m for m in old if m not in new)]:
+        was, now = old.get(mid), new.get(mid)
+        mission_id = (now or was or ("", None))[0]
+        fields: tuple[str, ...] = ()
+        kind: Kind | None = None
+        if was and now:
+            fields = _changed_fields(was[1].model_dump(mode="json"), now[1].model_dump(mode="json"))
+            kind = Kind.CHANGED if fields else None
+        else:
+            kind = Kind.ADDED if now else Kind.REMOVED
+        changes.append(
+            MilestoneChange(
+                mid,
+                mission_id,
+                kind,
+                was[1] if was else None,
+                now[1] if now else None,
+                before.milestones.get(mid),
+                after.milestones.get(mid),
+                fields,
+            )
+        )
+    return changes
+
+
+# -- against git --------------------------------------------------------------------------
+
+
+def diff_with_git(project: Path, base: str, head: str | None = None) -> DataDiff:
+    """Compare data/ at `base` with the project's data/ now (or at `head`), each checked
+    with the mkdocs.yml beside it.
+
+    Raises GitError, with a message for the user, when there is no repository or a ref is
+    unknown. Works in a shallow clone as long as both commits have been fetched.
+    """
+    repo = open_repo(project)
+    base_commit = resolve(repo, base)
+    head_commit = resolve(repo, head) if head else None
+    with tempfile.TemporaryDirectory(prefix="mission-tracker-diff-") as tmp:
+        base_dir = Path(tmp) / "base"
+        base_files = export(repo, base_commit, DATA, base_dir)
+        export(repo, base_commit, CONFIG, base_dir)
+        before = read_version(base_dir)
+        if head_commit is not None:
+            head_dir = Path(tmp) / "head"
+            export(repo, head_commit, DATA, head_dir)
+            export(repo, head_commit, CONFIG, head_dir)
+            after = read_version(head_dir)
+        else:
+            after = read_version(project)
+    moves = renamed_files(repo, base_commit, head_commit, f"{DATA}/indicators")
+    diff = compare(before, after, _stem_renames(moves))
+    return DataDiff(
+        diff.indicators,
+        diff.missions,
+        diff.milestones,
+        diff.problems,
+        diff.base_problems,
+        base=_label(base, base_commit),
+        head=_label(head, head_commit) if head and head_commit else "the working tree",
+        base_has_data=base_files > 0,
+    )
+
+
+def _label(ref: str, commit: str) -> str:
+    return commit[:12] if commit.startswith(ref) else f"{ref} ({commit[:12]})"
+
+
+def _stem_renames(moves: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Indicator ids from renamed file paths (either the .csv or the .yml may be the one git
+    pairs up)."""
+    pairs = []
+    for old, new in moves:
+        o, n = PurePosixPath(old), PurePosixPath(new)
+        if o.suffix in (".csv", ".yml") and o.suffix == n.suffix:
+            pairs.append((o.stem, n.stem))
+    return pairs
+
+
+__all__ = [
+    "DataDiff",
+    "GitError",
+    "IndicatorChange",
+    "Kind",
+    "MilestoneChange",
+    "MissionChange",
+    "RowEdit",
+    "Version",
+    "compare",
+    "diff_with_git",
+    "read_version",
+]
