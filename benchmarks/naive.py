@@ -27,7 +27,6 @@ from mission_tracker.charts.render import PNG_SCALE, fonts_dir
 from mission_tracker.read.config import read_site
 from mission_tracker.read.load import load_dataset
 from mission_tracker.site.addresses import indicator_url
-from mission_tracker.site.pages import chart_milestone
 
 
 def altair_chart(spec: dict[str, Any]) -> Any:
@@ -47,11 +46,10 @@ def main(project: Path, site_dir: Path) -> None:
         folder = project / "docs" / "indicators" / indicator.id
         folder.mkdir(parents=True, exist_ok=True)
         address = site.absolute(indicator_url(indicator.id))
-        for chart in charts.charts(indicator, chart_milestone(facts, indicator.id), address):
-            name = "chart" if chart.kind == "headline" else "breakdowns"
+        for chart in charts.charts(indicator, facts.drawn_milestone(indicator.id), address):
             made = altair_chart(chart.spec)
-            made.save(str(folder / f"{name}.svg"))
-            made.save(str(folder / f"{name}.png"), scale_factor=PNG_SCALE)
+            made.save(str(folder / f"{chart.stem}.svg"))
+            made.save(str(folder / f"{chart.stem}.png"), scale_factor=PNG_SCALE)
     mkdocs = Path(sys.executable).with_name("mkdocs")
     subprocess.run(
         [str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(site_dir)],

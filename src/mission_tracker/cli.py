@@ -7,18 +7,19 @@ Exit codes: 0 success, 1 problems found in the data (or a failed site build), 2 
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
-import tempfile
-import time
 import traceback
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mission_tracker import __version__
-from mission_tracker.model.problems import Problem, Severity
+from mission_tracker.model.problems import Problem, Severity, errors
+
+if TYPE_CHECKING:
+    from mission_tracker.build import BuildOptions
 
 REPORT_URL = "https://github.com/mission-tracker/mission-tracker/issues"
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -67,13 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
 
     build = sub.add_parser("build", help="generate pages, charts and downloads into docs/")
-    build.add_argument("--workers", type=int, default=None, help="render processes")
-    build.add_argument("--no-cache", action="store_true", help="render every chart afresh")
+    _build_arguments(build)
     build.set_defaults(run=cmd_build)
 
     site = sub.add_parser("site", help="build, then run `mkdocs build --strict` into site/")
-    site.add_argument("--workers", type=int, default=None, help="render processes")
-    site.add_argument("--no-cache", action="store_true", help="render every chart afresh")
+    _build_arguments(site)
     site.add_argument("--site-dir", type=Path, default=None, help="output folder (default site)")
     site.set_defaults(run=cmd_site)
 
@@ -98,6 +97,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     diff.set_defaults(run=cmd_diff)
     return parser
+
+
+def _build_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--workers", type=int, default=None, help="render processes")
+    parser.add_argument("--no-cache", action="store_true", help="render every chart afresh")
+    parser.add_argument(
+        "--keep-cache", action="store_true", help="keep cache entries this build did not use"
+    )
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -145,120 +152,74 @@ def _print_problems(problems: list[Problem], *, github: bool) -> None:
             print(problem.format_github())
 
 
-def _generate(args: argparse.Namespace) -> tuple[int, date | None]:
-    """Generate into docs/; (exit code, the build's date)."""
-    from mission_tracker.cache import uptodate
-    from mission_tracker.read.config import read_site
-    from mission_tracker.write import GENERATED
+def _build_options(args: argparse.Namespace, *, site: bool) -> BuildOptions:
+    """Build options from the command line and the environment (read here, and only here)."""
+    from mission_tracker.build import BuildOptions
 
-    root: Path = args.root
-    started = time.perf_counter()
     cache_env = os.environ.get("MISSION_TRACKER_CACHE")
-    cache = (
-        None
-        if args.no_cache
-        else (Path(cache_env) if cache_env else root / ".mission-tracker" / "cache")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return BuildOptions(
+        root=args.root,
+        cache=Path(cache_env) if cache_env else None,
+        use_cache=not args.no_cache,
+        prune_cache=not args.keep_cache,
+        workers=args.workers,
+        site=site,
+        site_dir=getattr(args, "site_dir", None),
+        # SOURCE_DATE_EPOCH is the reproducible-builds convention for pinning "now".
+        source_date=datetime.fromtimestamp(int(epoch), UTC).date() if epoch.isdigit() else None,
     )
-    site = read_site(root / "mkdocs.yml")
-    fixtures = root / "tests" / "fixtures" / "problems"
-    record = root / ".mission-tracker" / "last-build.json"
-    inputs = uptodate.inputs_digest(root, site, fixtures)
-    last = None if cache is None else uptodate.up_to_date(record, inputs, root / "docs", GENERATED)
-    if last is not None:
-        print(
-            f"Nothing changed since the last build: the {len(last.files)} generated files in "
-            f"docs/ are up to date; {time.perf_counter() - started:.1f}s."
-        )
-        return EXIT_OK, date.fromisoformat(last.data_date)
 
-    from mission_tracker.build import data_date, generate
-    from mission_tracker.charts.render import Renderer
-    from mission_tracker.write import write_tree
 
-    renderer = Renderer(cache, workers=args.workers)
-    result = generate(root / "data", site, renderer, fixtures)
-    if not result.ok:
-        _print_problems(result.problems, github=os.environ.get("GITHUB_ACTIONS") == "true")
+def _run_build(args: argparse.Namespace, *, site: bool) -> int:
+    from mission_tracker.build import build_project
+
+    report = build_project(_build_options(args, site=site))
+    if report.problems and not report.ok:
+        _print_problems(report.problems, github=os.environ.get("GITHUB_ACTIONS") == "true")
+    if report.problems and errors(report.problems):
         print(
             "Build stopped: fix the problems above (nothing was written). "
             "Run `mission-tracker check` to see them again.",
             file=sys.stderr,
         )
-        return EXIT_PROBLEMS, None
-    assert result.dataset is not None
-    day = data_date(result.dataset)
-    uptodate.forget(record)
-    stats = write_tree(root / "docs", result.files, GENERATED)
-    uptodate.remember(record, inputs, root / "docs", result.files, day.isoformat())
-    print(
-        f"Generated {len(result.files)} files into docs/ ({stats.written} written, "
-        f"{stats.unchanged} unchanged, {stats.removed} removed); charts: {result.rendered} "
-        f"rendered, {result.cached} from cache; {time.perf_counter() - started:.1f}s."
-    )
-    return EXIT_OK, day
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    code, _ = _generate(args)
-    return code
-
-
-def cmd_site(args: argparse.Namespace) -> int:
-    from mission_tracker.write import replace_dir
-
-    code, day = _generate(args)
-    if code != EXIT_OK or day is None:
-        return code
-    root: Path = args.root
-    if "SOURCE_DATE_EPOCH" not in os.environ:
-        # MkDocs stamps the sitemap and its gzip with the build time; pin it to the data.
-        os.environ["SOURCE_DATE_EPOCH"] = str(
-            int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
-        )
-    target = args.site_dir or (root / "site")
-    started = time.perf_counter()
-    tmp = Path(
-        tempfile.mkdtemp(prefix=".site-", dir=target.parent if target.parent.exists() else root)
-    )
-    ok = mkdocs_build(root / "mkdocs.yml", tmp)
-    if not ok:
-        import shutil
-
-        shutil.rmtree(tmp, ignore_errors=True)
-        print(f"mkdocs build failed; {target} was left as it was.", file=sys.stderr)
         return EXIT_PROBLEMS
-    replace_dir(tmp, target)
-    print(
-        f"Built the site into {target} with mkdocs build --strict in "
-        f"{time.perf_counter() - started:.1f}s."
-    )
+    if report.up_to_date:
+        print(
+            f"Nothing changed since the last build: the {report.files} generated files in "
+            f"docs/ are up to date; {report.generate_seconds:.1f}s."
+        )
+    else:
+        stats = report.written
+        print(
+            f"Generated {report.files} files into docs/ ({stats.written} written, "
+            f"{stats.unchanged} unchanged, {stats.removed} removed); charts: {report.rendered} "
+            f"rendered, {report.from_cache} from cache; {report.generate_seconds:.1f}s."
+        )
+    if report.cache_warning:
+        print(
+            f"note: the cache could not be written ({report.cache_warning}); the build went on "
+            "without it.",
+            file=sys.stderr,
+        )
+    if report.site_error is not None:
+        print(report.site_error, file=sys.stderr)
+        print(f"mkdocs build failed; {report.site_dir} was left as it was.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if report.site_dir is not None:
+        print(
+            f"Built the site into {report.site_dir} with mkdocs build --strict in "
+            f"{report.site_seconds:.1f}s."
+        )
     return EXIT_OK
 
 
-def mkdocs_build(config_file: Path, site_dir: Path) -> bool:
-    """`mkdocs build --strict` in this process (saves starting a second Python)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+def cmd_build(args: argparse.Namespace) -> int:
+    return _run_build(args, site=False)
 
-    logger = logging.getLogger("mkdocs")
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    handler.setLevel(logging.WARNING)
-    logger.addHandler(handler)
-    try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except MkDocsException as exc:
-        print(f"mkdocs: {exc}", file=sys.stderr)
-        return False
-    finally:
-        logger.removeHandler(handler)
-    return True
+
+def cmd_site(args: argparse.Namespace) -> int:
+    return _run_build(args, site=True)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -299,7 +260,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from mission_tracker.review.diff import GitError, diff_with_git
+    from mission_tracker.review.fromgit import diff_with_git
+    from mission_tracker.review.gitdata import GitError
     from mission_tracker.review.summary import render_review
 
     if args.head is None and not (args.root / "data").is_dir():

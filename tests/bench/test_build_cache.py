@@ -11,16 +11,19 @@ import pytest
 import yaml
 from benchmarks.synthetic import write_project
 
-from mission_tracker.build import BuildResult, generate
+from mission_tracker.build import Generated, generate
+from mission_tracker.cache.store import Store
 from mission_tracker.charts.render import Renderer
-from mission_tracker.charts.speccache import ChartStore
+from mission_tracker.charts.speccache import get_charts, spec_key
 from mission_tracker.read.config import read_site
+from mission_tracker.read.layout import indicator_files
+from mission_tracker.site.addresses import indicator_url
 
 N = 6  # indicators; seed 1 gives monthly, quarterly and annual ones, one with breakdowns
 
 
-def _build(project: Path, cache: Path | None) -> tuple[BuildResult, Renderer]:
-    renderer = Renderer(cache, workers=2)
+def _build(project: Path, cache: Path | None) -> tuple[Generated, Renderer]:
+    renderer = Renderer(Store(cache), workers=2)
     result = generate(project / "data", read_site(project / "mkdocs.yml"), renderer)
     assert result.ok, result.problems
     return result, renderer
@@ -73,28 +76,27 @@ def test_unchanged_rebuild_renders_and_builds_nothing(copy: tuple[Path, Path]) -
     assert renderer.misses == 0 and again.rendered == 0
     assert again.files == first.files
     # Every spec came from the spec cache: none was built with Altair.
-    store = ChartStore(cache)
+    store = Store(cache)
     site = read_site(project / "mkdocs.yml")
     assert again.dataset is not None and again.facts is not None
     for indicator in again.dataset.indicators.values():
-        from mission_tracker.site.addresses import indicator_url
-        from mission_tracker.site.pages import chart_milestone
-
-        key = store.key(
-            project / "data",
+        sources = tuple(
+            (project / "data" / rel).read_bytes() for rel in indicator_files(indicator.id)
+        )
+        wanted = (
             indicator,
-            chart_milestone(again.facts, indicator.id),
+            again.facts.drawn_milestone(indicator.id),
             site.absolute(indicator_url(indicator.id)),
         )
-        assert store.get(key) is not None
+        assert get_charts(store, spec_key(sources, wanted)) is not None
 
 
 def test_corrupt_or_partial_render_entries_are_rendered_again(
     copy: tuple[Path, Path], warm: tuple[Path, Path, dict[str, bytes]]
 ) -> None:
     project, cache = copy
-    pngs = sorted(cache.glob("??/*.png"))
-    svgs = sorted(cache.glob("??/*.svg"))
+    pngs = sorted((cache / "png").glob("??/*"))
+    svgs = sorted((cache / "svg").glob("??/*"))
     pngs[0].write_bytes(pngs[0].read_bytes()[:1000])  # cut short, as by a crash mid-write
     svgs[1].write_text("<svg>not finished", "utf-8")
     svgs[2].unlink()
@@ -110,12 +112,28 @@ def test_corrupt_spec_entry_is_built_again(
     copy: tuple[Path, Path], warm: tuple[Path, Path, dict[str, bytes]]
 ) -> None:
     project, cache = copy
-    entries = sorted((cache / "specs").glob("??/*.json"))
+    entries = sorted((cache / "specs").glob("??/*"))
     assert len(entries) == N
     entries[0].write_bytes(entries[0].read_bytes()[:200])
-    entries[1].write_text('{"key": "not this one", "charts": []}', "utf-8")
+    entries[1].write_text('{"charts": []}', "utf-8")
     result, _ = _build(project, cache)
     assert result.files == warm[2]
+
+
+@pytest.mark.parametrize("namespace", ["png", "svg", "specs", "observations"])
+def test_swapped_entries_change_nothing(
+    copy: tuple[Path, Path], warm: tuple[Path, Path, dict[str, bytes]], namespace: str
+) -> None:
+    """Two entries exchanged on disk (by hand, or a cache restored from elsewhere) are each
+    refused, as neither holds what its name says, and made again: the site is unchanged."""
+    project, cache = copy
+    first, second = sorted((cache / namespace).glob("??/*"))[:2]
+    a, b = first.read_bytes(), second.read_bytes()
+    first.write_bytes(b)
+    second.write_bytes(a)
+    result, _ = _build(project, cache)
+    assert result.files == warm[2]
+    assert first.read_bytes() == a and second.read_bytes() == b  # made again, correctly
 
 
 def _revise_latest(csv: Path) -> None:

@@ -8,7 +8,8 @@ import zlib
 
 import pytest
 
-from mission_tracker.charts import specs as charts
+from mission_tracker.charts import theme
+from mission_tracker.charts.cards import card_spec
 from mission_tracker.charts.png import compact, decode_rgba
 from mission_tracker.charts.render import PNG_SCALE, png_complete, png_size, render_one
 
@@ -67,18 +68,17 @@ def reference_pixels(data: bytes) -> list[tuple[int, int, int, int]]:
 
 SPECS = {
     "chart": {
-        "$schema": charts.SCHEMA,
         "width": 80,
         "height": 40,
         "background": "white",
         "data": {"values": [{"t": i, "v": (i * 7) % 11} for i in range(12)]},
-        "mark": {"type": "line", "color": charts.PALETTE[0], "strokeWidth": 2},
+        "mark": {"type": "line", "color": theme.PALETTE[0], "strokeWidth": 2},
         "encoding": {
             "x": {"field": "t", "type": "quantitative"},
             "y": {"field": "v", "type": "quantitative"},
         },
     },
-    "card": charts.card_spec("Mission Tracker", "A mission", ["One line."], "https://x.org/"),
+    "card": card_spec("Mission Tracker", "A mission", ["One line."], "https://x.org/"),
 }
 
 

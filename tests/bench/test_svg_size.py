@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 
 import vl_convert as vlc
 
+from mission_tracker.charts.chart import VEGA_LITE_VERSION
 from mission_tracker.charts.render import render_one, round_geometry
-from mission_tracker.charts.specs import VEGA_LITE_VERSION
 
 SPEC = {
     "width": 301,

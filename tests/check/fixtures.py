@@ -6,8 +6,9 @@ import os
 import shutil
 from pathlib import Path
 
-from tests.check.cases import CASES, Case, Files
 from tests.conftest import FIXTURES
+
+from mission_tracker.check.examples import CASES, Case, Files
 
 PROBLEMS = FIXTURES / "problems"
 ABOUT, EXPECTED = "about.txt", "expected.txt"

@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.check.cases import CASES
 from tests.check.fixtures import EXPECTED, PROBLEMS
 from tests.conftest import ROOT, run_cli
 
 from mission_tracker import cli
 from mission_tracker.check import project as check_module
+from mission_tracker.check.examples import CASES
 
 # Plain text output, whatever the environment the tests run in.
 NOT_ON_CI = {"GITHUB_ACTIONS": ""}

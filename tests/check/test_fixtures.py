@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 
 import pytest
-from tests.check.cases import CASES, Case
 from tests.check.fixtures import (
     ABOUT,
     EXPECTED,
@@ -20,6 +19,7 @@ from tests.check.fixtures import (
     write_case,
 )
 
+from mission_tracker.check.examples import CASES, Case
 from mission_tracker.check.project import check_project
 
 IDS = [c.name for c in CASES]
@@ -42,7 +42,7 @@ def test_fixture_files_are_the_case(case: Case) -> None:
     if REGENERATE:
         write_case(case)
     assert folder.is_dir(), f"{folder} is missing; run with MT_REGENERATE=1 to write it"
-    assert files_on_disk(folder) == case.files(), "fixture files differ from tests/check/cases.py"
+    assert files_on_disk(folder) == case.files(), "the fixture differs from mistakes.yml"
     assert (folder / ABOUT).read_text("utf-8") == case.about + "\n"
 
 

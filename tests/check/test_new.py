@@ -12,7 +12,7 @@ import yaml
 from tests.conftest import ROOT, run_cli
 
 from mission_tracker.model.specs import IndicatorSpec, Source
-from mission_tracker.read.load import schema_modeline
+from mission_tracker.read.layout import schema_modeline
 
 NOT_ON_CI = {"GITHUB_ACTIONS": ""}
 

@@ -8,10 +8,10 @@ import io
 from pathlib import Path
 
 import pytest
-from tests.check.cases import CASES
 from tests.check.fixtures import PROBLEMS
 from tests.conftest import ROOT
 
+from mission_tracker.check.examples import CASES
 from mission_tracker.check.project import check_project
 
 ROOTS = [ROOT, *(PROBLEMS / c.name for c in CASES)]

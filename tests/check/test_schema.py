@@ -17,7 +17,7 @@ from tests.conftest import ROOT, run_cli
 
 from mission_tracker.check.schema import schema_files
 from mission_tracker.model.specs import IndicatorSpec, MissionSpec
-from mission_tracker.read.load import schema_modeline
+from mission_tracker.read.layout import schema_modeline
 
 KINDS = {"indicators": "indicator", "missions": "mission"}
 MODELS = {"indicator": IndicatorSpec, "mission": MissionSpec}

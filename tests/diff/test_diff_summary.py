@@ -9,7 +9,8 @@ import pytest
 from tests.conftest import ROOT, run_cli
 from tests.diff.gitrepo import NEW_RELEASE, RTT, Repo, add_ae, example_change, update_rtt
 
-from mission_tracker.review.diff import Kind, diff_with_git
+from mission_tracker.review.diff import Kind
+from mission_tracker.review.fromgit import diff_with_git
 from mission_tracker.review.summary import render_review
 
 RTT_92 = "92% of patients in England waiting no longer than 18 weeks for elective treatment"

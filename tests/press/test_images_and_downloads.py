@@ -20,8 +20,8 @@ import pytest
 from tests.conftest import ROOT
 from tests.unit.helpers import indicator
 
+from mission_tracker.read.cells import is_formula
 from mission_tracker.read.load import load_dataset
-from mission_tracker.read.observations import is_formula
 from mission_tracker.site.downloads import indicator_csv, neutralise
 
 INDICATORS = sorted(p.stem for p in (ROOT / "data" / "indicators").glob("*.yml"))

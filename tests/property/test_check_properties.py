@@ -19,21 +19,27 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.check.cases import (
-    BASE,
-    HEALTH_PATH,
-    HOMES_CSV_PATH,
-    HOMES_YML_PATH,
-    MKDOCS_YML,
-    WAITS_CSV_PATH,
-)
 
+from mission_tracker.check.examples import CASES, base_files
 from mission_tracker.check.project import check_project
 from mission_tracker.model.data import Marker, Missing, Observation
 from mission_tracker.model.periods import PeriodType, period_containing
-from mission_tracker.read.load import LoadResult, schema_modeline
-from mission_tracker.read.observations import is_formula
+from mission_tracker.read.cells import is_formula
+from mission_tracker.read.layout import schema_modeline
+from mission_tracker.read.load import LoadResult
 from mission_tracker.site import downloads as publish
+
+BASE = base_files()
+HEALTH_PATH = "data/missions/health.yml"
+HOMES_CSV_PATH, HOMES_YML_PATH = "data/indicators/homes.csv", "data/indicators/homes.yml"
+WAITS_CSV_PATH = "data/indicators/waits.csv"
+# The site configuration the navigation cases start from.
+MKDOCS_YML = next(
+    edit["write"]["text"]
+    for case in CASES
+    for edit in case.edits
+    if "write" in edit and edit["write"]["file"] == "mkdocs.yml"
+)
 
 # Derandomised, so CI sees the same examples every run; no deadline, as machines are noisy.
 # For a deeper, random search: MT_EXAMPLES=5000 .venv/bin/pytest tests/property

@@ -6,7 +6,7 @@ A screen-reader user, or anyone with images off, gets the same story the chart t
 from __future__ import annotations
 
 from mission_tracker.analyse.facts import IndicatorFacts, MilestoneFacts
-from mission_tracker.analyse.numbers import format_given, format_value
+from mission_tracker.analyse.numbers import format_value
 from mission_tracker.model.data import Indicator, Observation
 
 
@@ -62,14 +62,9 @@ def chart_description(
             f"The data are also broken down by {_list([b.label.lower() for b in spec.breakdowns])}"
             f" ({_list([indicator.series_label(k) for k in keys])}), shown in the second chart."
         )
-    if (
-        milestone is not None
-        and milestone.charted_target
-        and milestone.milestone.target is not None
-    ):
-        target = format_given(milestone.milestone.target, spec)
-        by = milestone.deadline_text
-        parts.append(f"Target: {target}" + (f" by {by}." if by else "."))
+    target = milestone.drawn_target_words if milestone is not None else None
+    if target is not None:
+        parts.append(f"Target: {target}.")
     return " ".join(p if p.endswith(".") else p + "." for p in parts)
 
 
@@ -84,12 +79,26 @@ def headline_sentence(
 ) -> str:
     """ "60.1% in October 2022 (England); target 92% by March 2029." """
     text = facts.headline
-    if (
-        milestone is not None
-        and milestone.charted_target
-        and milestone.milestone.target is not None
-    ):
-        by = milestone.deadline_text
-        text += f"; target {format_given(milestone.milestone.target, indicator.spec)}"
-        text += f" by {by}" if by else ""
+    target = milestone.drawn_target_words if milestone is not None else None
+    if target is not None:
+        text += f"; target {target}"
     return f"{indicator.spec.title}: {text}."
+
+
+def breakdown_description(indicator: Indicator) -> str:
+    """The breakdown chart in words: what its panels show and each series' latest figure."""
+    parts = [
+        f"Small multiples: {indicator.spec.measure}, one panel per series, each with the "
+        "all-series figure as a grey line."
+    ]
+    for key in indicator.series_keys():
+        if not any(key):
+            continue
+        valued = [o for o in indicator.series(key) if o.value is not None]
+        if valued and valued[-1].value is not None:
+            last = valued[-1]
+            parts.append(
+                f"{indicator.series_label(key)}: {format_value(last.value or 0.0, indicator.spec)} "
+                f"{last.period.preposition} {last.period.label}."
+            )
+    return " ".join(parts)

@@ -93,6 +93,20 @@ class MilestoneFacts:
         return m.target is not None and m.target_kind == "level" and not m.indicator_is_proxy
 
     @property
+    def drawn_target(self) -> float | None:
+        """The target as drawn on the indicator's chart, if it can be."""
+        return self.milestone.target if self.charted_target else None
+
+    @property
+    def drawn_target_words(self) -> str | None:
+        """The drawn target in words: "92% by March 2029"."""
+        target = self.drawn_target
+        if target is None or self.indicator is None:
+            return None
+        by = self.deadline_text
+        return format_given(target, self.indicator.spec) + (f" by {by}" if by else "")
+
+    @property
     def deadline_text(self) -> str:
         m = self.milestone
         if m.deadline_label:
@@ -105,13 +119,25 @@ class Facts:
     indicators: dict[str, IndicatorFacts]
     milestones: dict[str, list[MilestoneFacts]]  # by mission id
 
-    def milestone_for(self, indicator_id: str) -> MilestoneFacts | None:
-        """The first assessed-or-not milestone that charts this indicator, for its chart."""
-        for facts in self.milestones.values():
-            for m in facts:
-                if m.milestone.indicator == indicator_id:
-                    return m
-        return None
+    @property
+    def by_milestone(self) -> dict[str, MilestoneFacts]:
+        """Every milestone's facts by milestone id (ids are unique across missions)."""
+        return {m.milestone.id: m for ms in self.milestones.values() for m in ms}
+
+    def milestones_for(self, indicator_id: str) -> list[MilestoneFacts]:
+        """The milestones that chart an indicator, in mission order."""
+        return [
+            m
+            for ms in self.milestones.values()
+            for m in ms
+            if m.milestone.indicator == indicator_id
+        ]
+
+    def drawn_milestone(self, indicator_id: str) -> MilestoneFacts | None:
+        """The milestone drawn on an indicator's chart: of those with a target it can draw,
+        the one with the last deadline."""
+        drawn = [m for m in self.milestones_for(indicator_id) if m.charted_target]
+        return max(drawn, key=lambda m: m.milestone.deadline or m.milestone.id, default=None)
 
 
 def analyse(dataset: Dataset) -> Facts:
@@ -148,10 +174,11 @@ def indicator_facts(indicator: Indicator) -> IndicatorFacts:
             else "Every period is marked as not available, so there is nothing to compare."
         )
         return IndicatorFacts(indicator, None, Change(Trend.NOT_ASSESSED, reason), later)
-    return IndicatorFacts(indicator, latest, compare(indicator, series, latest), later)
+    return IndicatorFacts(indicator, latest, year_on_year(indicator, series, latest), later)
 
 
-def compare(indicator: Indicator, series: list[Observation], latest: Observation) -> Change:
+def year_on_year(indicator: Indicator, series: list[Observation], latest: Observation) -> Change:
+    """The change in the latest figure since the comparable period a year earlier."""
     spec = indicator.spec
     assert latest.value is not None
     target = comparable_period(latest.period)

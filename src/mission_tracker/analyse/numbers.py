@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from mission_tracker.model.data import Observation
 from mission_tracker.model.specs import IndicatorSpec, Unit
 
 DEFAULT_DECIMALS = {
@@ -87,3 +88,13 @@ def format_given(value: float, spec: IndicatorSpec) -> str:
     """A figure quoted from a publication (a target, a baseline) at its own precision, so that
     67.7 is never shown as 68 nor 92 as 92.0."""
     return format_value(value, spec, places=places_of(value))
+
+
+def value_text(o: Observation, spec: IndicatorSpec) -> str:
+    """An observation's value as tables, tooltips and reviews show it: "60.1%", or a missing
+    value's shorthand and meaning, "[x] (not available)"."""
+    if o.value is not None:
+        return format_value(o.value, spec)
+    if o.missing is not None:
+        return f"{o.missing.value} ({o.missing.meaning})"
+    return o.text

@@ -16,11 +16,11 @@ FORMAT = "1"  # bump when what is digested changes
 PACKAGES = ("altair", "vl-convert-python", "pydantic", "jinja2", "pyyaml", "numpy")
 
 
-@cache
-def generator_version() -> str:
-    """A digest of the code, templates and fonts that turn data into the site's files, and of
-    the versions of Python and the packages they use."""
-    package = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def _base_digest() -> hashlib._Hash:
+    """A digest started with this format, the Python version and the package versions."""
     digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())
     for name in PACKAGES:
         try:
@@ -28,7 +28,15 @@ def generator_version() -> str:
         except metadata.PackageNotFoundError:
             version = "missing"
         digest.update(f"{name}={version}\0".encode())
-    files_digest(digest, package, (p for p in package.rglob("*") if p.suffix != ".pyc"))
+    return digest
+
+
+@cache
+def generator_version() -> str:
+    """A digest of the code, templates and fonts that turn data into the site's files, and of
+    the versions of Python and the packages they use."""
+    digest = _base_digest()
+    files_digest(digest, PACKAGE, (p for p in PACKAGE.rglob("*") if p.suffix != ".pyc"))
     return digest.hexdigest()
 
 
@@ -38,16 +46,9 @@ def modules_version(*roots: str) -> str:
     reading their import statements), and of the package versions: what a cached result made
     by those modules depends on. Narrower than `generator_version`, so editing a page template
     does not throw away every cached chart spec."""
-    package = Path(__file__).resolve().parent.parent
-    seen = import_closure(package, roots)
-    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())
-    for name in PACKAGES:
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "missing"
-        digest.update(f"{name}={version}\0".encode())
-    files_digest(digest, package, (_module_path(package, name) for name in seen))
+    digest = _base_digest()
+    seen = import_closure(PACKAGE, roots)
+    files_digest(digest, PACKAGE, (_module_path(PACKAGE, name) for name in seen))
     return digest.hexdigest()
 
 

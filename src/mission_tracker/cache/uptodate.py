@@ -1,28 +1,29 @@
 """Is docs/ already what a build would write? Yes when nothing the build reads has changed since
 the last build wrote docs/, and nothing it wrote has been touched since.
 
-The build reads the data folder, mkdocs.yml (through the site settings), the check-message
-fixtures and its own code; its output does not depend on the caches. So a digest of those
-inputs, with the size, modification time and inode of every file the build wrote, tells
-whether generating again would change anything. When it would not, `build` and `site` skip
-generating: loading, checking, writing pages and comparing thousands of files.
+The build reads the data folder, mkdocs.yml (through the site settings) and its own code; its
+output does not depend on the caches. So a digest of those inputs, with the size, modification
+time and inode of every file the build wrote, tells whether generating again would change
+anything. When it would not, `build` and `site` skip generating: loading, checking, writing
+pages and comparing thousands of files.
 
-The record is removed before a build writes anything and written again after, so a build
-that stops half way is never mistaken for a finished one.
+The record is an entry in the store, keyed by the docs folder it describes. It is removed
+before a build writes anything and written again after, so a build that stops half way is never
+mistaken for a finished one.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from mission_tracker.cache.fingerprint import files_digest, generator_version
+from mission_tracker.cache.fingerprint import generator_version
+from mission_tracker.cache.store import Store, digest
 
-FORMAT = 1
+FORMAT = "2"
+NAMESPACE = "builds"
 
 
 @dataclass(frozen=True)
@@ -32,17 +33,17 @@ class Record:
     data_date: str  # the build's date (ISO), which `site` pins MkDocs' timestamps to
 
 
-def inputs_digest(root: Path, site: object, fixtures: Path) -> str:
-    """A digest of everything generating reads; `site` is the settings read from mkdocs.yml
-    (its repr includes values taken from the environment, such as SITE_URL)."""
-    digest = hashlib.sha256(f"{FORMAT}\0{generator_version()}\0{site!r}\0".encode())
-    for folder in (root / "data", fixtures):
-        digest.update(f"[{folder.name}]\0".encode())
-        if folder.is_dir():
-            files_digest(digest, folder, folder.rglob("*"))
-    config = root / "mkdocs.yml"
-    digest.update(config.read_bytes() if config.is_file() else b"")
-    return digest.hexdigest()
+def inputs_digest(files: Mapping[str, bytes], settings: str, config: bytes) -> str:
+    """A digest of everything generating reads: the data files, the site settings (as text,
+    including values taken from the environment, such as SITE_URL) and mkdocs.yml."""
+    parts: list[str | bytes] = [FORMAT, generator_version(), settings, config]
+    for rel in sorted(files):
+        parts += [rel, files[rel]]
+    return digest(*parts)
+
+
+def _key(docs: Path) -> str:
+    return digest(FORMAT, str(docs.resolve()))
 
 
 def _stat(path: Path) -> list[int]:
@@ -61,12 +62,12 @@ def _owned_files(docs: Path, owned: Iterable[str]) -> Iterable[Path]:
                     yield Path(folder) / file
 
 
-def up_to_date(record_path: Path, inputs: str, docs: Path, owned: Iterable[str]) -> Record | None:
+def up_to_date(store: Store, inputs: str, docs: Path, owned: Iterable[str]) -> Record | None:
     """The last build's record if docs/ is exactly what it wrote for these inputs, else None."""
+    raw = store.get_json(NAMESPACE, _key(docs))
     try:
-        raw = json.loads(record_path.read_text("utf-8"))
         record = Record(raw["inputs"], raw["files"], raw["data_date"])
-        if raw.get("format") != FORMAT or record.inputs != inputs:
+        if record.inputs != inputs:
             return None
         seen = 0
         for path in _owned_files(docs, owned):
@@ -74,25 +75,19 @@ def up_to_date(record_path: Path, inputs: str, docs: Path, owned: Iterable[str])
             if record.files.get(rel) != _stat(path):
                 return None  # edited, replaced or not ours
             seen += 1
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, KeyError, TypeError):
         return None
     return record if seen == len(record.files) else None
 
 
-def forget(record_path: Path) -> None:
-    record_path.unlink(missing_ok=True)
+def forget(store: Store, docs: Path) -> None:
+    store.forget(NAMESPACE, _key(docs))
 
 
-def remember(
-    record_path: Path, inputs: str, docs: Path, files: Iterable[str], data_date: str
-) -> None:
+def remember(store: Store, inputs: str, docs: Path, files: Iterable[str], data_date: str) -> None:
     record = {
-        "format": FORMAT,
         "inputs": inputs,
         "data_date": data_date,
         "files": {rel: _stat(docs / rel) for rel in sorted(files)},
     }
-    record_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = record_path.with_name(record_path.name + ".tmp")
-    tmp.write_text(json.dumps(record, separators=(",", ":")), "utf-8")
-    tmp.replace(record_path)
+    store.put_json(NAMESPACE, _key(docs), record)

@@ -11,14 +11,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import os
 import re
 import struct
 import threading
 import zlib
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -26,10 +24,12 @@ from typing import Any
 
 import vl_convert as vlc
 
-from mission_tracker.charts.specs import VEGA_LITE_VERSION
-from mission_tracker.write import atomic_write
+from mission_tracker.cache.store import Store
+from mission_tracker.charts.chart import VEGA_LITE_VERSION
+from mission_tracker.charts.workers import worker_pool
 
 RENDER_EPOCH = "3"
+SVG, PNG = "svg", "png"  # the store's namespaces for rendered charts
 VL_CONVERT_VERSION = metadata.version("vl-convert-python")
 PNG_SCALE = 2
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -122,16 +122,16 @@ def _render_job(spec: dict[str, Any]) -> tuple[str, bytes]:
 
 
 class Renderer:
-    """Renders many specs, reusing the cache and spreading misses over a process pool."""
+    """Renders many specs, reusing the store and spreading misses over worker processes."""
 
-    def __init__(self, cache_dir: Path | None, workers: int | None = None) -> None:
-        self.cache_dir = cache_dir
+    def __init__(self, store: Store, workers: int | None = None) -> None:
+        self.store = store
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.fonts = _fonts_digest()
         self.hits = 0
         self.misses = 0
-        # Cache keys rendered during this build, here or by workers that also built the spec
-        # (chartcache.py): counted as rendered, not as cache hits, when read back.
+        # Keys rendered during this build, here or by workers that also built the spec
+        # (charts/produce.py): counted as rendered, not as cache hits, when read back.
         self.rendered: set[str] = set()
         self._warming: threading.Thread | None = None
 
@@ -143,13 +143,6 @@ class Renderer:
             self._warming = threading.Thread(target=_warm_up, name="vl-convert warm-up")
             self._warming.start()
 
-    def pool(self, jobs: int) -> ProcessPoolExecutor:
-        """Worker processes from a fork server, a clean process: forking this one could copy
-        vl-convert's runtime threads mid-lock (after an in-process render) and deadlock."""
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
-        return ProcessPoolExecutor(max_workers=min(self.workers, jobs), mp_context=context)
-
     def render_all(self, specs: Iterable[dict[str, Any]]) -> list[Rendered]:
         specs = list(specs)
         keys = [cache_key(s, self.fonts) for s in specs]
@@ -160,7 +153,7 @@ class Renderer:
         self.misses += len(todo) + fresh
         self.rendered.update(keys[i] for i in todo)
         if self.workers > 1 and len(todo) > IN_PROCESS:
-            with self.pool(len(todo)) as pool:
+            with worker_pool(self.workers, len(todo)) as pool:
                 outputs = pool.map(_render_job, [specs[i] for i in todo])
                 self._collect(todo, keys, outputs, results)
         else:
@@ -176,36 +169,21 @@ class Renderer:
         outputs: Iterable[tuple[str, bytes]],
         results: list[Rendered | None],
     ) -> None:
-        # Cached as each arrives, so an interrupted build keeps what it rendered.
+        # Stored as each arrives, so an interrupted build keeps what it rendered.
         for i, (svg, png) in zip(todo, outputs, strict=True):
             results[i] = Rendered(svg, png)
-            self._write(keys[i], svg, png)
-
-    def _paths(self, key: str) -> tuple[Path, Path] | None:
-        if self.cache_dir is None:
-            return None
-        folder = self.cache_dir / key[:2]
-        return folder / f"{key}.svg", folder / f"{key}.png"
+            self.store.put(SVG, keys[i], svg.encode("utf-8"))
+            self.store.put(PNG, keys[i], png)
 
     def _read(self, key: str) -> Rendered | None:
-        paths = self._paths(key)
-        if paths is None:
+        svg = self.store.get(SVG, key)
+        png = self.store.get(PNG, key) if svg is not None else None
+        if svg is None or png is None:
             return None
         try:
-            svg = paths[0].read_text("utf-8")
-            png = paths[1].read_bytes()
-        except (OSError, UnicodeDecodeError):
+            return Rendered(svg.decode("utf-8"), png)
+        except UnicodeDecodeError:
             return None
-        if not (svg.startswith("<svg") and svg.rstrip().endswith("</svg>") and png_complete(png)):
-            return None
-        return Rendered(svg, png)
-
-    def _write(self, key: str, svg: str, png: bytes) -> None:
-        paths = self._paths(key)
-        if paths is None:
-            return
-        atomic_write(paths[1], png)
-        atomic_write(paths[0], svg.encode("utf-8"))
 
 
 def png_complete(data: bytes) -> bool:

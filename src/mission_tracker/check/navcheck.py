@@ -6,32 +6,27 @@ from __future__ import annotations
 
 import difflib
 import re
-from pathlib import Path
 
 import yaml
 
 from mission_tracker.model.problems import Problem, ProblemList
+from mission_tracker.read.layout import CONFIG
 from mission_tracker.read.textfile import decode
 from mission_tracker.read.yamlfile import syntax_message
 
 MISSION_PAGE = re.compile(r"missions/([^/]+)\.md")
-CONFIG = "mkdocs.yml"
 
 
-def check_nav(root: Path) -> list[Problem]:
-    """Problems with the missions in `root/mkdocs.yml`'s nav; none if there is no nav (MkDocs
-    then lists every page itself)."""
-    config, missions_dir = root / CONFIG, root / "data" / "missions"
-    if not config.is_file() or not missions_dir.is_dir():
-        return []
+def check_nav(config: bytes, missions: list[str]) -> list[Problem]:
+    """Problems with the missions (the ids of the files in data/missions) in mkdocs.yml's nav;
+    none if there is no nav (MkDocs then lists every page itself)."""
     problems = ProblemList(CONFIG)
-    text = decode(config.read_bytes(), problems)
+    text = decode(config, problems)
     if text is None:
         return problems.items
     nav = _nav_node(text, problems)
     if nav is None:
         return problems.items
-    missions = sorted(p.stem for p in missions_dir.glob("*.yml") if not p.name.startswith("."))
     listed: dict[str, yaml.Node] = {}
     sections: list[yaml.Node] = []
     for node, section in _pages(nav.value, nav):

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mission_tracker.cache.store import Store
 from mission_tracker.check.navcheck import check_nav
+from mission_tracker.read.files import DataFiles, read_data_folder, read_project_file
+from mission_tracker.read.layout import CONFIG, DATA, MISSIONS
 from mission_tracker.read.load import LoadResult, load_dataset
 
 
-def check_project(root: Path) -> LoadResult:
+def check_project(root: Path, store: Store | None = None) -> LoadResult:
     """Load `root/data` and check it together with `root/mkdocs.yml`; problems sorted."""
-    result = load_dataset(root / "data")
-    result.problems = sorted([*result.problems, *check_nav(root)])
+    return check_files(read_data_folder(root / DATA), read_project_file(root, CONFIG), store)
+
+
+def check_files(files: DataFiles, config: bytes | None, store: Store | None = None) -> LoadResult:
+    """The same, for files already read (from disk, from git, or the guide's examples)."""
+    result = load_dataset(files, store)
+    if config is not None and MISSIONS in files.folders:
+        missions = sorted(
+            name[: -len(".yml")] for name in files.names(MISSIONS) if name.endswith(".yml")
+        )
+        result.problems = sorted([*result.problems, *check_nav(config, missions)])
     return result

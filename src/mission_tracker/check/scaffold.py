@@ -1,93 +1,34 @@
-"""`mission-tracker new`: a CSV and a YAML file with every field explained in a comment."""
+"""`mission-tracker new`: a CSV and a YAML file with every field explained in a comment.
+
+The template is written from the model itself (model/specs.py): each key with its description,
+its choices and an example, so a field added to the model is explained here without anyone
+writing it twice.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import textwrap
+import types
+import typing
+from enum import Enum
 from pathlib import Path
+from typing import Any
+
+from pydantic import AnyHttpUrl, BaseModel
+from pydantic.fields import FieldInfo
 
 from mission_tracker.model.periods import PeriodType
-from mission_tracker.model.specs import Direction, Licence, Unit
-from mission_tracker.read.load import ID_PATTERN
+from mission_tracker.model.specs import CSV_HEADER, ID_PATTERN, IndicatorSpec, Unit
+from mission_tracker.read.layout import schema_modeline
 
-TEMPLATE = """\
-# yaml-language-server: $schema=../../docs/schema/indicator.schema.json
+INTRO = """\
 # A new indicator. Replace every TODO, delete the comments you do not need, then run
 #   mission-tracker check
 # The editor's guide on the site explains each field with examples.
-
-# Short name people see, e.g. "Patients waiting under 18 weeks".
-title: "TODO"
-# The mission this indicator is shown under (a file name in data/missions/).
-mission: {mission}
-# One plain-language sentence saying what this measures.
-summary: "TODO"
-# The chart subtitle: measure, unit, where and how often, e.g.
-# "Percentage of incomplete pathways within 18 weeks, England, monthly".
-measure: "TODO"
-# Where the figures cover: England, England and Wales, UK...
-geography: "TODO"
-# One of: {units}.
-unit: count
-# Optional: what is counted, e.g. "dwellings" or "per 100,000 population".
-# unit_label: "TODO"
-# Optional: decimal places to show (data keep all theirs).
-# decimals: 0
-# One of: {directions}.
-direction: higher_is_better
-# Optional: a change no bigger than this counts as "little or no change".
-# Default: 1% of the earlier figure.
-# tolerance: 0.5
-# How the period column is written, one of:
-{period_types}
-period_type: year
-# Optional: publication rhythm when the period type does not say it, e.g. "annual (at 31 March)".
-# frequency: "TODO"
-# Optional: values outside this range are errors (percentages default to 0 to 100).
-# valid_range:
-#   min: 0
-#   max: 100
-# Optional: extra CSV columns that split the series. Rows with these blank are the headline.
-# breakdowns:
-#   - column: sex
-#     label: Sex
-#     values:
-#       - value: Female
-#       - value: Male
-# Optional: where the method changed, so the chart breaks the line.
-# series_breaks:
-#   - period: "2021"
-#     reason: "TODO"
-# Where the figures come from.
-source:
-  # The organisation that publishes the statistics.
-  publisher: "TODO"
-  # The statistical release or table.
-  release: "TODO"
-  # The publisher's page for the release or series.
-  url: https://TODO.example
-  # Optional: when the release was published.
-  # release_date: 2024-01-31
-  # Optional: the publisher's series code.
-  # series_id: "TODO"
-  # Optional: where this copy came from, if not straight from the publisher.
-  # copy_of: "TODO"
-  # When you took these figures.
-  retrieved: 2024-01-31
-# One of: {licences}.
-licence: OGL-3.0
-# Optional: when new figures are expected.
-# next_update: "2025-01"
-# What readers should know: coverage, changes, quirks.
-caveats: []
-# Set when this series only approximates the official measure: say how.
-# proxy: "TODO"
-# Set when these are not the latest published figures: say which release and what is newer.
-# vintage: "TODO"
-# Old ids of this indicator; their addresses redirect here.
-# previous_ids: []
-# Ids of related indicators.
-# related: []
 """
+WIDTH = 96
 
 
 class ScaffoldError(Exception):
@@ -95,14 +36,111 @@ class ScaffoldError(Exception):
 
 
 def template(mission: str) -> str:
-    """The commented YAML for a new indicator, its choices listed from the model."""
-    return TEMPLATE.format(
-        mission=mission,
-        units=", ".join(u.value for u in Unit),
-        directions=", ".join(d.value for d in Direction),
-        licences=", ".join(licence.value for licence in Licence),
-        period_types="\n".join(f"#   {p.value} (written like {p.example})" for p in PeriodType),
-    )
+    """The commented YAML for a new indicator of `mission`."""
+    lines = [schema_modeline("indicator"), *INTRO.splitlines(), ""]
+    # A new indicator starts as a count, the unit whose values need no range to check.
+    lines += _fields(IndicatorSpec, "", {"mission": mission, "unit": Unit.COUNT.value})
+    return "\n".join(lines) + "\n"
+
+
+def _fields(model: type[BaseModel], indent: str, given: dict[str, str]) -> list[str]:
+    lines: list[str] = []
+    for name, info in model.model_fields.items():
+        required = info.is_required()
+        kind = _unwrap(info.annotation)
+        about = _about(info, kind)
+        lines += _comment(indent, about if required else f"Optional: {_lower_first(about)}")
+        nested = _model_of(kind)
+        if nested is not None:
+            body = [f"{name}:", *_example_block(nested, "  ", typing.get_origin(kind) is list)]
+            if required:
+                lines.append(f"{indent}{name}:")
+                lines += _fields(nested, indent + "  ", {})
+            else:
+                lines += [f"{indent}# {line}" for line in body]
+            continue
+        value = given.get(name, _example(info, kind))
+        lines.append(f"{indent}{name}: {value}" if required else f"{indent}# {name}: {value}")
+    return lines
+
+
+def _lower_first(text: str) -> str:
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _about(info: FieldInfo, kind: Any) -> str:
+    nested = _model_of(kind)
+    text = info.description or (nested.__doc__ or "" if nested else "")
+    text = " ".join(text.split()).rstrip(".") + "."
+    enum = kind if isinstance(kind, type) and issubclass(kind, Enum) else None
+    if enum is PeriodType:
+        forms = "; ".join(f"`{p.value}` (like {p.example})" for p in PeriodType)
+        text += f" One of: {forms}."
+    elif enum is not None:
+        text += " One of: " + ", ".join(f"`{m.value}`" for m in enum) + "."
+    elif typing.get_origin(kind) is typing.Literal:
+        text += " One of: " + ", ".join(f"`{v}`" for v in typing.get_args(kind)) + "."
+    return text
+
+
+def _comment(indent: str, text: str) -> list[str]:
+    return [f"{indent}# {line}" for line in textwrap.wrap(text, WIDTH - len(indent) - 2)]
+
+
+def _example_block(model: type[BaseModel], indent: str, listed: bool) -> list[str]:
+    """An optional block, written out as an example (to be uncommented)."""
+    lines: list[str] = []
+    for i, (name, info) in enumerate(model.model_fields.items()):
+        kind = _unwrap(info.annotation)
+        lead = indent + ("- " if i == 0 else "  ") if listed else indent
+        inner = indent + ("    " if listed else "  ")
+        nested = _model_of(kind)
+        if nested is not None:
+            lines.append(f"{lead}{name}:")
+            lines += _example_block(nested, inner, typing.get_origin(kind) is list)
+        elif info.is_required() or info.examples or kind in (int, float):
+            lines.append(f"{lead}{name}: {_example(info, kind)}")
+    return lines
+
+
+def _example(info: FieldInfo, kind: Any) -> str:
+    if info.examples:
+        value = info.examples[0]
+        return value if isinstance(value, str) and not value.isdigit() else repr(value)
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        default = info.get_default()
+        return str((default if isinstance(default, Enum) else next(iter(kind))).value)
+    if typing.get_origin(kind) is typing.Literal:
+        return str(info.get_default() or typing.get_args(kind)[0])
+    if kind is bool:
+        return "false"
+    if kind is dt.date:
+        return "2024-01-31"
+    if kind is AnyHttpUrl:
+        return "https://TODO.example"
+    if typing.get_origin(kind) is list:
+        return "[]"
+    if kind in (int, float):
+        return "0"
+    return '"TODO"'
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The type inside `X | None` and `Annotated[X, ...]`."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _unwrap(args[0]) if len(args) == 1 else annotation
+    return annotation
+
+
+def _model_of(kind: Any) -> type[BaseModel] | None:
+    """The model a field holds, or a list of."""
+    if typing.get_origin(kind) is list:
+        kind = _unwrap(typing.get_args(kind)[0])
+    return kind if isinstance(kind, type) and issubclass(kind, BaseModel) else None
 
 
 def scaffold(data_dir: Path, indicator_id: str, mission: str) -> list[Path]:
@@ -133,5 +171,5 @@ def scaffold(data_dir: Path, indicator_id: str, mission: str) -> list[Path]:
             )
     folder.mkdir(parents=True, exist_ok=True)
     yml.write_text(template(mission), "utf-8")
-    csv.write_text("period,value,marker,note\n", "utf-8")
+    csv.write_text(CSV_HEADER + "\n", "utf-8")
     return [csv, yml]

@@ -80,12 +80,7 @@ class Indicator:
 
     def series_keys(self) -> list[SeriesKey]:
         """Every series present, headline first, then breakdowns in declared order."""
-        order = [{v.value: i for i, v in enumerate(b.values)} for b in self.spec.breakdowns]
-
-        def rank(key: SeriesKey) -> tuple[int, ...]:
-            return tuple(-1 if not v else order[i].get(v, 10_000) for i, v in enumerate(key))
-
-        return sorted({o.series for o in self.observations}, key=rank)
+        return sorted({o.series for o in self.observations}, key=self.spec.series_rank)
 
     def series(self, key: SeriesKey) -> list[Observation]:
         return [o for o in self.observations if o.series == key]

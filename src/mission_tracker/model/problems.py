@@ -68,5 +68,6 @@ class ProblemList:
     def note(self, line: int, column: int, code: str, message: str) -> None:
         self.add(line, column, code, message, Severity.NOTE)
 
-    def __bool__(self) -> bool:
+    @property
+    def has_errors(self) -> bool:
         return any(p.severity is Severity.ERROR for p in self.items)

@@ -7,16 +7,21 @@ and the JSON Schema that editors' editors use is generated from them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from mission_tracker.model.periods import PeriodType
 
+# An id is a file stem and a URL slug: `rtt-within-18-weeks`.
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_MAX_LENGTH = 80
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+    StringConstraints(pattern=ID_PATTERN.pattern, max_length=ID_MAX_LENGTH),
     Field(description="Lower-case letters, digits and single hyphens, e.g. `rtt-within-18-weeks`."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
@@ -29,6 +34,15 @@ PeriodText = Annotated[
         json_schema_extra={"type": ["string", "integer"]},
     ),
 ]
+
+
+# The CSV columns every indicator may have; breakdown columns are declared in its YAML.
+PERIOD, VALUE, MARKER, NOTE = "period", "value", "marker", "note"
+REQUIRED_COLUMNS = (PERIOD, VALUE)
+OPTIONAL_COLUMNS = (MARKER, NOTE)
+STANDARD_COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
+# The header of a new indicator's CSV file.
+CSV_HEADER = ",".join(STANDARD_COLUMNS)
 
 
 class Spec(BaseModel):
@@ -127,6 +141,17 @@ class Source(Spec):
         description="When this copy of the figures was taken (`YYYY-MM-DD`)."
     )
 
+    @property
+    def updated(self) -> dt.date:
+        """When the figures were last updated: the release date if known, else the day this
+        copy was taken."""
+        return self.release_date or self.retrieved
+
+    @property
+    def credit(self) -> str:
+        """ "Source: NHS England, Referral to treatment waiting times" """
+        return f"Source: {self.publisher}, {self.release}"
+
 
 class BreakdownValue(Spec):
     value: Text = Field(description="The text exactly as it appears in the CSV column.")
@@ -201,7 +226,7 @@ class IndicatorSpec(Spec):
     series_breaks: list[SeriesBreak] = Field(
         default_factory=list, description="Points where the method changed."
     )
-    source: Source
+    source: Source = Field(description="Where the figures come from: the publisher and release.")
     licence: Licence = Field(description="The data's licence.")
     next_update: str | None = Field(
         None,
@@ -222,6 +247,21 @@ class IndicatorSpec(Spec):
     related: list[Id] = Field(default_factory=list, description="Ids of related indicators.")
 
     _coerce = field_validator("next_update", mode="before")(lambda v: _period_text(v))
+
+    @cached_property
+    def _value_order(self) -> list[dict[str, int]]:
+        return [{v.value: i for i, v in enumerate(b.values)} for b in self.breakdowns]
+
+    def series_rank(self, key: tuple[str, ...]) -> tuple[int, ...]:
+        """Where a series sorts: the headline (every breakdown blank) first, then breakdown
+        values in the order the YAML declares them."""
+        order = self._value_order
+        return tuple(-1 if not v else order[i].get(v, 10_000) for i, v in enumerate(key))
+
+    @property
+    def csv_columns(self) -> list[str]:
+        """The columns of this indicator's CSV, in the order downloads write them."""
+        return [PERIOD, *(b.column for b in self.breakdowns), VALUE, MARKER, NOTE]
 
 
 class Baseline(Spec):

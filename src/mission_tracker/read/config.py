@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +14,7 @@ import yaml
 class Site:
     name: str
     url: str  # absolute, ending in "/"
-    repo_url: str = ""
     organisation: str = ""
-    build_date: date | None = None  # pinned so builds are reproducible; None = from the data
 
     def absolute(self, path: str) -> str:
         return self.url + path.lstrip("/")
@@ -58,15 +55,5 @@ def read_site(mkdocs_yml: Path) -> Site:
     return Site(
         name=str(config.get("site_name") or "Mission Tracker"),
         url=url if url.endswith("/") else url + "/",
-        repo_url=str(config.get("repo_url") or ""),
         organisation=str(extra.get("organisation") or ""),
-        build_date=_source_date(),
     )
-
-
-def _source_date() -> date | None:
-    # SOURCE_DATE_EPOCH is the reproducible-builds convention for pinning "now".
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date()
-    return None

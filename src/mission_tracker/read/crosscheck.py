@@ -13,12 +13,9 @@ from dataclasses import dataclass, field
 
 from mission_tracker.model.periods import PeriodError, parse_period
 from mission_tracker.model.problems import Problem
-from mission_tracker.model.specs import Direction, IndicatorSpec, MissionSpec
-from mission_tracker.read.observations import valid_range
-from mission_tracker.read.yamlfile import Path as Loc
-from mission_tracker.read.yamlfile import YamlDocument
-
-STANDARD_COLUMNS = ("period", "value", "marker", "note")
+from mission_tracker.model.specs import STANDARD_COLUMNS, Direction, IndicatorSpec, MissionSpec
+from mission_tracker.read.cells import valid_range
+from mission_tracker.read.yamlfile import KeyPath, YamlDocument
 
 
 @dataclass
@@ -41,7 +38,7 @@ class _Reporter:
         self.docs = docs
         self.problems: list[Problem] = []
 
-    def __call__(self, path: str, loc: Loc, code: str, message: str) -> None:
+    def __call__(self, path: str, loc: KeyPath, code: str, message: str) -> None:
         doc = self.docs.get(path)
         line, column = doc.where(loc, value=True) if doc else (1, 1)
         self.problems.append(Problem(path, line, column, message, code))
@@ -211,7 +208,7 @@ def _check_indicator(spec: IndicatorSpec, path: str, at: _Reporter) -> None:
 
 def _check_milestone(specs: Specs, mission: MissionSpec, i: int, path: str, at: _Reporter) -> None:
     milestone = mission.milestones[i]
-    loc: Loc = ("milestones", i)
+    loc: KeyPath = ("milestones", i)
     indicator_id = milestone.indicator
     spec = specs.indicators.get(indicator_id or "")
     if indicator_id and indicator_id not in specs.indicator_files:

@@ -12,24 +12,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from mission_tracker.cache.store import Store
 from mission_tracker.model.data import Dataset, Indicator, Mission
 from mission_tracker.model.problems import Problem, ProblemList, errors
-from mission_tracker.model.specs import IndicatorSpec, MissionSpec
+from mission_tracker.model.specs import ID_PATTERN, IndicatorSpec, MissionSpec
 from mission_tracker.read.crosscheck import Specs, cross_check
 from mission_tracker.read.csvfile import read_rows
+from mission_tracker.read.files import DataFiles, read_data_folder
+from mission_tracker.read.layout import (
+    INDICATOR_SUFFIXES,
+    INDICATORS,
+    MISSION_SUFFIXES,
+    MISSIONS,
+    indicator_files,
+    schema_modeline,
+    shown,
+)
 from mission_tracker.read.obscache import ObservationCache
 from mission_tracker.read.observations import RowCount, read_observations
 from mission_tracker.read.textfile import decode
 from mission_tracker.read.validate import validate_spec
 from mission_tracker.read.yamlfile import load_yaml
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-SCHEMA_LINE = "# yaml-language-server: $schema="
-
-
-def schema_modeline(kind: str) -> str:
-    """The first line of a mission or indicator YAML file: it points editors at the schema."""
-    return f"{SCHEMA_LINE}../../docs/schema/{kind}.schema.json"
 
 
 @dataclass
@@ -37,55 +40,57 @@ class LoadResult:
     dataset: Dataset
     problems: list[Problem]
     rows: RowCount = field(default_factory=RowCount)
+    files: DataFiles = field(default_factory=lambda: DataFiles({}))
 
     @property
     def ok(self) -> bool:
         return not errors(self.problems)
 
 
-def load_dataset(root: Path, cache: Path | None = None) -> LoadResult:
-    """Load `root/missions/*.yml` and `root/indicators/*.{csv,yml}`; with a cache folder,
-    data files already read cleanly are taken from it (obscache.py)."""
-    result = LoadResult(Dataset(), [])
-    observation_cache = ObservationCache(cache)
-    missions_dir, indicators_dir = root / "missions", root / "indicators"
-    for directory in (missions_dir, indicators_dir):
-        if not directory.is_dir():
+def load_dataset(source: Path | DataFiles, store: Store | None = None) -> LoadResult:
+    """Load a data folder (or its files, already read); with a cache, data files already read
+    cleanly are taken from it (obscache.py)."""
+    files = source if isinstance(source, DataFiles) else read_data_folder(source)
+    result = LoadResult(Dataset(), list(files.problems), files=files)
+    cache = ObservationCache(store or Store(None))
+    for folder in (MISSIONS, INDICATORS):
+        if folder not in files.folders and folder not in files.skipped:
             result.problems.append(
                 Problem(
-                    _rel(directory, root),
+                    shown(folder),
                     1,
                     1,
-                    f"folder {_rel(directory, root)} is missing; "
-                    "create it (see the editor's guide)",
+                    f"folder {shown(folder)} is missing; create it (see the editor's guide)",
                     "files.missing-folder",
                 )
             )
-    specs = Specs(prefix=root.name, missions_folder=missions_dir.is_dir())
-    for path in sorted(missions_dir.iterdir()) if missions_dir.is_dir() else ():
-        problems = ProblemList(_rel(path, root))
-        if _check_name(path, (".yml",), problems):
-            specs.mission_files.add(path.stem)
-            spec = _load_spec(path, MissionSpec, problems, specs)
+    specs = Specs(prefix="data", missions_folder=MISSIONS in files.folders)
+    for name in files.names(MISSIONS):
+        rel = f"{MISSIONS}/{name}"
+        problems = ProblemList(shown(rel))
+        if _check_name(name, MISSION_SUFFIXES, problems):
+            stem = name.rsplit(".", 1)[0]
+            specs.mission_files.add(stem)
+            spec = _load_spec(files.files[rel], MissionSpec, problems, specs)
             if spec is not None:
-                specs.missions[path.stem] = spec
-                result.dataset.missions[path.stem] = Mission(path.stem, spec)
+                specs.missions[stem] = spec
+                result.dataset.missions[stem] = Mission(stem, spec)
         result.problems.extend(problems.items)
 
     stems: dict[str, set[str]] = {}
-    for path in sorted(indicators_dir.iterdir()) if indicators_dir.is_dir() else ():
-        problems = ProblemList(_rel(path, root))
-        if _check_name(path, (".yml", ".csv"), problems):
-            stems.setdefault(path.stem, set()).add(path.suffix)
-        elif problems.items and path.suffix.lower() == ".csv":
-            _count_rejected(path, result.rows)
+    for name in files.names(INDICATORS):
+        rel = f"{INDICATORS}/{name}"
+        problems = ProblemList(shown(rel))
+        if _check_name(name, INDICATOR_SUFFIXES, problems):
+            stem, suffix = name.rsplit(".", 1)
+            stems.setdefault(stem, set()).add("." + suffix)
+        elif problems.items and name.lower().endswith(".csv"):
+            _count_rejected(files.files[rel], result.rows)
         result.problems.extend(problems.items)
     specs.indicator_files.update(stems)
 
     for stem in sorted(stems):
-        indicator = _load_indicator(
-            indicators_dir, stem, stems[stem], root, result, specs, observation_cache
-        )
+        indicator = _load_indicator(files, stem, stems[stem], result, specs, cache)
         if indicator is not None:
             result.dataset.indicators[stem] = indicator
 
@@ -94,55 +99,36 @@ def load_dataset(root: Path, cache: Path | None = None) -> LoadResult:
     return result
 
 
-def _rel(path: Path, root: Path) -> str:
-    # Paths as the editor sees them in the repository (data/indicators/x.csv).
-    try:
-        return (Path(root.name) / path.relative_to(root)).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _check_name(path: Path, wanted: tuple[str, ...], problems: ProblemList) -> bool:
-    if path.name.startswith(".") or path.is_dir():
-        return False
-    suffix = path.suffix.lower()
-    if suffix == ".yaml":
-        suffix = ".yml"
-    if path.suffix not in wanted:
+def _check_name(name: str, wanted: tuple[str, ...], problems: ProblemList) -> bool:
+    stem, dot, ext = name.rpartition(".")
+    stem, suffix = (stem, dot + ext) if dot else (name, "")
+    lowered = ".yml" if suffix.lower() == ".yaml" else suffix.lower()
+    if suffix not in wanted:
         fix = (
-            f"rename it to {path.stem}{suffix}"
-            if suffix in wanted
+            f"rename it to {stem}{lowered}"
+            if lowered in wanted
             else f"only {' and '.join(wanted)} files belong in this folder; move or delete it"
         )
-        problems.add(1, 1, "files.unexpected", f"unexpected file {path.name}; {fix}")
+        problems.add(1, 1, "files.unexpected", f"unexpected file {name}; {fix}")
         return False
-    if not ID_PATTERN.fullmatch(path.stem):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "a-new-name"
+    if not ID_PATTERN.fullmatch(stem):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "a-new-name"
         problems.add(
             1,
             1,
             "files.bad-id",
-            f"file name {path.name!r} is not a valid id (lower-case letters, digits and single "
-            f"hyphens); rename it to {suggestion}{path.suffix}",
+            f"file name {name!r} is not a valid id (lower-case letters, digits and single "
+            f"hyphens); rename it to {suggestion}{suffix}",
         )
         return False
     return True
 
 
-def _read_text(path: Path, problems: ProblemList) -> str | None:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.add(1, 1, "files.unreadable", f"cannot read the file: {exc.strerror}")
-        return None
-    return decode(data, problems)
-
-
 S = TypeVar("S", MissionSpec, IndicatorSpec)
 
 
-def _load_spec(path: Path, model: type[S], problems: ProblemList, specs: Specs) -> S | None:
-    text = _read_text(path, problems)
+def _load_spec(data: bytes, model: type[S], problems: ProblemList, specs: Specs) -> S | None:
+    text = decode(data, problems)
     if text is None:
         return None
     kind = "mission" if model is MissionSpec else "indicator"
@@ -163,19 +149,18 @@ def _load_spec(path: Path, model: type[S], problems: ProblemList, specs: Specs) 
 
 
 def _load_indicator(
-    directory: Path,
+    files: DataFiles,
     stem: str,
     suffixes: set[str],
-    root: Path,
     result: LoadResult,
     specs: Specs,
     cache: ObservationCache,
 ) -> Indicator | None:
-    yml, csv = directory / f"{stem}.yml", directory / f"{stem}.csv"
+    yml, csv = indicator_files(stem)
     spec = None
     if ".yml" in suffixes:
-        yaml_problems = ProblemList(_rel(yml, root))
-        spec = _load_spec(yml, IndicatorSpec, yaml_problems, specs)
+        yaml_problems = ProblemList(shown(yml))
+        spec = _load_spec(files.files[yml], IndicatorSpec, yaml_problems, specs)
         if spec is not None:
             specs.indicators[stem] = spec
         if ".csv" not in suffixes:
@@ -189,7 +174,7 @@ def _load_indicator(
         result.problems.extend(yaml_problems.items)
     if ".csv" not in suffixes:
         return None
-    csv_problems = ProblemList(_rel(csv, root))
+    csv_problems = ProblemList(shown(csv))
     if ".yml" not in suffixes:
         csv_problems.add(
             1,
@@ -198,9 +183,9 @@ def _load_indicator(
             f"{stem}.csv has no metadata file; add {stem}.yml beside it "
             f"(`mission-tracker new {stem} --mission <mission-id>` writes a template)",
         )
-    text = _read_text(csv, csv_problems)
+    text = decode(files.files[csv], csv_problems)
     if text is None:
-        _count_rejected(csv, result.rows)
+        _count_rejected(files.files[csv], result.rows)
         result.problems.extend(csv_problems.items)
         return None
     key = cache.key(text, spec) if spec is not None else None
@@ -214,18 +199,14 @@ def _load_indicator(
         if key is not None and not csv_problems.items:
             cache.put(key, (observations, columns))
     result.problems.extend(csv_problems.items)
-    if spec is None or csv_problems:
+    if spec is None or csv_problems.has_errors:
         return None
     return Indicator(stem, spec, tuple(observations), columns)
 
 
-def _count_rejected(csv: Path, rows: RowCount) -> None:
+def _count_rejected(data: bytes, rows: RowCount) -> None:
     """Count the rows of a data file rejected as a whole (misnamed, or not UTF-8 text), so
     that no row goes unaccounted for."""
-    try:
-        data = csv.read_bytes()
-    except OSError:
-        return
     text = data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
     found = read_rows(text, ProblemList(""))
     data_rows = max(len(found) - 1, 0)

@@ -4,79 +4,67 @@ Reading a CSV checks every cell in Python: about 20 ms for a monthly series of 2
 by region, most of a rebuild's loading time. A data file that passed every check with no note
 is stored as plain JSON (never pickle: a cache restored in CI must not be able to run code),
 keyed by a digest of the CSV text, the indicator's metadata and the code that reads both, so an
-entry is reused only for exactly the inputs that produced it. A file with any problem is read
+entry is reused only for exactly the inputs that produced it (the store checks that an entry is
+the one asked for). A file with any problem is read
 afresh every time, so its messages always come from the checker itself.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import date
-from pathlib import Path
 
 from mission_tracker.cache.fingerprint import modules_version
+from mission_tracker.cache.store import Store, digest, dump_json
 from mission_tracker.model.data import Marker, Missing, Observation
 from mission_tracker.model.periods import Period, PeriodType
 from mission_tracker.model.specs import IndicatorSpec
-from mission_tracker.write import atomic_write
 
-FORMAT = "1"  # bump when the entry layout changes
+FORMAT = "2"  # bump when the entry layout changes
+NAMESPACE = "observations"
 
 Loaded = tuple[list[Observation], tuple[str, ...]]  # observations, the CSV header
 
 
 class ObservationCache:
-    """Observations on disk under `folder/observations`, one JSON file per key."""
+    """Observations in the store's `observations` namespace, one JSON entry per data file."""
 
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder / "observations" if folder is not None else None
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     def key(self, text: str, spec: IndicatorSpec) -> str | None:
         """None without a cache folder (`check` reads every file itself)."""
-        if self.folder is None:
+        if not self.store.enabled:
             return None
-        digest = hashlib.sha256(f"{FORMAT}\0{modules_version('read.observations')}\0".encode())
-        digest.update(spec.model_dump_json().encode() + b"\0")
-        digest.update(text.encode())
-        return digest.hexdigest()
+        return digest(FORMAT, modules_version("read.observations"), spec.model_dump_json(), text)
 
     def get(self, key: str) -> Loaded | None:
-        path = self._path(key)
-        if path is None:
+        data = self.store.get(NAMESPACE, key)
+        if data is None:
             return None
         try:
-            found, loaded = _decode(path.read_text("utf-8"))
-            return loaded if found == key else None
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            return None  # missing, partial or corrupt: the file is read again
+            return _decode(data.decode("utf-8"))
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None  # not an observation list: the file is read again
 
     def put(self, key: str, loaded: Loaded) -> None:
-        path = self._path(key)
-        if path is None:
-            return
         observations, columns = loaded
-        entry = {"key": key, "columns": list(columns), "rows": [_row(o) for o in observations]}
+        entry = {"columns": list(columns), "rows": [_row(o) for o in observations]}
         try:
-            data = json.dumps(entry, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+            data = dump_json(entry)
         except ValueError:
             return  # not exactly representable: not cached
         # Stored only if it reads back as exactly what was loaded.
-        if _decode(data) != (key, loaded):
+        if _decode(data.decode("utf-8")) != loaded:
             return
-        atomic_write(path, data.encode("utf-8"))
-
-    def _path(self, key: str) -> Path | None:
-        if self.folder is None:
-            return None
-        return self.folder / key[:2] / f"{key}.json"
+        self.store.put(NAMESPACE, key, data)
 
 
-def _decode(data: str) -> tuple[str, Loaded]:
-    """(key, loaded) from an entry's JSON text."""
+def _decode(data: str) -> Loaded:
+    """The observations and header from an entry's JSON text."""
     entry = json.loads(data)
     rows = [_observation(row) for row in entry["rows"]]
-    return str(entry["key"]), (rows, tuple(entry["columns"]))
+    return rows, tuple(entry["columns"])
 
 
 def _row(o: Observation) -> list[object]:

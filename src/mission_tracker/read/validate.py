@@ -18,14 +18,14 @@ import pydantic
 from pydantic import BaseModel
 
 from mission_tracker.model.problems import ProblemList
-from mission_tracker.read.yamlfile import Path, YamlDocument
+from mission_tracker.read.yamlfile import KeyPath, YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
 class _Error:
-    loc: Path
+    loc: KeyPath
     kind: str
     detail: Any  # pydantic's error dict
 
@@ -49,7 +49,7 @@ def validate_spec(model: type[M], doc: YamlDocument, problems: ProblemList) -> M
         ]
     # A misspelt key shows up twice: as an unknown key, and as its correct name missing. Say it
     # once, at the misspelling.
-    suggested: set[Path] = set()
+    suggested: set[KeyPath] = set()
     for error in found:
         if error.kind == "extra_forbidden":
             missing = [
@@ -165,7 +165,7 @@ def _expected(kind: str) -> str:
     return _EXPECTED.get(kind, "a different kind of value")
 
 
-def _clean_loc(model: type[BaseModel], loc: Path, kind: str) -> Path:
+def _clean_loc(model: type[BaseModel], loc: KeyPath, kind: str) -> KeyPath:
     """The location as keys and list positions, without the names pydantic adds for the branch
     of a union it tried (`str`, `function-after[...]`), which are not keys the editor wrote."""
     out: list[str | int] = []
@@ -183,27 +183,23 @@ def _clean_loc(model: type[BaseModel], loc: Path, kind: str) -> Path:
     return tuple(out)
 
 
-def _dotted(loc: Path) -> str:
+def _dotted(loc: KeyPath) -> str:
     out = ""
     for part in loc:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
 
-def _source(doc: YamlDocument, loc: Path, value: object) -> str:
+def _source(doc: YamlDocument, loc: KeyPath, value: object) -> str:
     """The value as the editor typed it (YAML turns `yes` into True and `2024-01-01` into a
     date, which would be confusing to echo back)."""
     return doc.scalars.get(loc, str(value))
 
 
-def _shown(doc: YamlDocument, loc: Path, value: object) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, dict):
-        return "a block of keys"
-    if isinstance(value, list):
-        return "a list"
-    return f"`{_source(doc, loc, value)}`"
+def _shown(doc: YamlDocument, loc: KeyPath, value: object) -> str:
+    """The value an editor wrote, as a message quotes it."""
+    kinds = {type(None): "empty", dict: "a block of keys", list: "a list"}
+    return kinds.get(type(value)) or f"`{_source(doc, loc, value)}`"
 
 
 def _yaml_kind(value: object) -> str:
@@ -243,7 +239,7 @@ def _pattern_fix(text: str, pattern: str) -> str:
     return f"{kind}; write `{suggestion}`" if suggestion else f"{kind}, e.g. `homes-built`"
 
 
-def _model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
+def _model_at(model: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
     """The nested model class that the location `loc` points into."""
     current: Any = model
     for part in loc:
@@ -271,12 +267,12 @@ def _inner_model(annotation: Any) -> Any:
     return annotation
 
 
-def _field_names(model: type[BaseModel], loc: Path) -> list[str]:
+def _field_names(model: type[BaseModel], loc: KeyPath) -> list[str]:
     target = _model_at(model, loc)
     return sorted(target.model_fields) if target else []
 
 
-def _description(model: type[BaseModel], loc: Path) -> str:
+def _description(model: type[BaseModel], loc: KeyPath) -> str:
     target = _model_at(model, loc[:-1])
     field = target.model_fields.get(str(loc[-1])) if target and loc else None
     if field is not None and field.description:
@@ -289,7 +285,7 @@ def _description(model: type[BaseModel], loc: Path) -> str:
     return "see the editor's guide for what it holds"
 
 
-def _choices(model: type[BaseModel], loc: Path) -> list[str]:
+def _choices(model: type[BaseModel], loc: KeyPath) -> list[str]:
     target = _model_at(model, loc[:-1])
     field = target.model_fields.get(str(loc[-1])) if target and loc else None
     if field is None:

@@ -14,20 +14,21 @@ import yaml
 
 from mission_tracker.model.problems import ProblemList
 
-Path = tuple[str | int, ...]
+# Where a value is in a document: keys and list positions from the top, e.g. ("source", "url").
+KeyPath = tuple[str | int, ...]
 
 
 @dataclass
 class YamlDocument:
     data: Any
     # Where each key (for mapping entries) or item starts, by path; 1-based line and column.
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     # Where each value starts (for wrong-type messages, which are about the value).
-    value_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    value_positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     # Each plain value as the editor typed it (YAML reads `yes` as true, `2024-01-01` as a date).
-    scalars: dict[Path, str] = field(default_factory=dict)
+    scalars: dict[KeyPath, str] = field(default_factory=dict)
 
-    def where(self, path: Path, *, value: bool = False) -> tuple[int, int]:
+    def where(self, path: KeyPath, *, value: bool = False) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that exists in the file."""
         table = self.value_positions if value else self.positions
         for end in range(len(path), -1, -1):
@@ -137,7 +138,7 @@ class _Walker:
         self.doc, self.problems, self.loader = doc, problems, loader
         self.seen: set[int] = set()
 
-    def walk(self, node: yaml.Node, path: Path) -> bool:
+    def walk(self, node: yaml.Node, path: KeyPath) -> bool:
         """False if the file cannot be read further (an alias, a tag, a key that is no name)."""
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         if id(node) in self.seen and isinstance(node, yaml.CollectionNode):
@@ -177,7 +178,7 @@ class _Walker:
                     return False
         return True
 
-    def _mapping(self, node: yaml.MappingNode, path: Path) -> bool:
+    def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> bool:
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1

@@ -1,37 +1,24 @@
 """What a change to data/ does: rows, latest values, statuses and metadata, before and after.
 
-Two versions of data/ (a pull request's base, read from git, and its result) are each loaded and
-analysed as the build would, then compared indicator by indicator and milestone by milestone.
-`review.py` turns the comparison into the words a reviewer reads; `gitdata.py` fetches the base.
+Two versions of data/ (versions.py: a pull request's base, read from git, and its result) are
+compared indicator by indicator and milestone by milestone; summary.py turns the comparison into
+the words a reviewer reads.
 """
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import partial
-from pathlib import Path, PurePosixPath
-from typing import Any, TypeVar
+from typing import Any
 
-from mission_tracker.analyse.facts import (
-    IndicatorFacts,
-    MilestoneFacts,
-    indicator_facts,
-    milestone_facts,
-)
-from mission_tracker.check.project import check_project
-from mission_tracker.model.data import Dataset, Indicator, Mission, Observation
+from mission_tracker.analyse.facts import IndicatorFacts, MilestoneFacts
+from mission_tracker.model.data import Indicator, Mission, Observation
 from mission_tracker.model.periods import Period
 from mission_tracker.model.problems import Problem
 from mission_tracker.model.specs import Milestone
-from mission_tracker.read.load import ID_PATTERN
-from mission_tracker.review.gitdata import GitError, export, open_repo, renamed_files, resolve
-
-DATA = "data"
-CONFIG = "mkdocs.yml"  # checked with the data: its nav must list every mission
-T = TypeVar("T")
+from mission_tracker.read.layout import indicator_files, mission_file, shown
+from mission_tracker.review.versions import Version
 
 
 class Kind(StrEnum):
@@ -39,65 +26,6 @@ class Kind(StrEnum):
     REMOVED = "removed"
     RENAMED = "renamed"
     CHANGED = "changed"
-
-
-@dataclass(frozen=True)
-class Version:
-    """One version of data/, loaded and analysed, with its raw files (so any edit shows)."""
-
-    dataset: Dataset
-    problems: tuple[Problem, ...]
-    indicators: dict[str, IndicatorFacts]  # only those that could be analysed
-    milestones: dict[str, MilestoneFacts]  # by milestone id
-    files: dict[str, bytes]  # "indicators/<id>.csv" -> contents
-    indicator_ids: frozenset[str]  # every indicator with a file, whether or not it loaded
-    mission_ids: frozenset[str]
-
-
-def read_version(project: Path) -> Version:
-    """The data in `project/data`, checked as `mission-tracker check` checks it (with the
-    project's mkdocs.yml, if there is one) and analysed as the build would."""
-    data_dir = project / DATA
-    checked = check_project(project)
-    dataset = checked.dataset
-    files: dict[str, bytes] = {}
-    ids: dict[str, set[str]] = {"indicators": set(), "missions": set()}
-    for folder, suffixes in (("indicators", (".csv", ".yml")), ("missions", (".yml",))):
-        directory = data_dir / folder
-        for path in sorted(directory.iterdir()) if directory.is_dir() else []:
-            if path.is_file() and path.suffix in suffixes and ID_PATTERN.fullmatch(path.stem):
-                files[f"{folder}/{path.name}"] = path.read_bytes()
-                ids[folder].add(path.stem)
-    indicators: dict[str, IndicatorFacts] = {}
-    for indicator in dataset.indicators.values():
-        facts = _safely(partial(indicator_facts, indicator))
-        if facts is not None:
-            indicators[indicator.id] = facts
-    milestones: dict[str, MilestoneFacts] = {}
-    for mission in dataset.missions_in_order():
-        for milestone in mission.spec.milestones:
-            found = _safely(partial(milestone_facts, mission, milestone, dataset))
-            if found is not None:
-                milestones[milestone.id] = found
-    return Version(
-        dataset,
-        tuple(checked.problems),
-        indicators,
-        milestones,
-        files,
-        frozenset(ids["indicators"]),
-        frozenset(ids["missions"]),
-    )
-
-
-def _safely(compute: Callable[[], T]) -> T | None:
-    # The build never analyses data with errors; the review summary must, to say what it can.
-    # Values the checker reports as problems (a malformed baseline period, say) can make a
-    # rule fail; that item's status is then shown as unknown, and the problem is listed.
-    try:
-        return compute()
-    except (ValueError, ArithmeticError):
-        return None
 
 
 # -- the comparison -------------------------------------------------------------------------
@@ -207,7 +135,7 @@ class DataDiff:
         return key not in {(p.path, p.code, p.message) for p in self.base_problems}
 
 
-def compare(
+def compare_versions(
     before: Version, after: Version, git_renames: Iterable[tuple[str, str]] = ()
 ) -> DataDiff:
     """Every indicator, mission and milestone that differs between two versions of data/."""
@@ -216,7 +144,7 @@ def compare(
     missions = [
         _mission_change(before, after, mid)
         for mid in sorted(before.mission_ids | after.mission_ids)
-        if before.files.get(f"missions/{mid}.yml") != after.files.get(f"missions/{mid}.yml")
+        if before.files.get(mission_file(mid)) != after.files.get(mission_file(mid))
     ]
     return DataDiff(
         tuple(c for c in indicators if c is not None),
@@ -259,10 +187,7 @@ def _indicator_change(
         old is not None
         and new is not None
         and old == new
-        and all(
-            before.files.get(f"indicators/{old}{s}") == after.files.get(f"indicators/{new}{s}")
-            for s in (".csv", ".yml")
-        )
+        and all(before.files.get(rel) == after.files.get(rel) for rel in indicator_files(old))
     ):
         return None
     kind = (
@@ -281,7 +206,7 @@ def _indicator_change(
     rows: tuple[tuple[Observation, ...], tuple[RowEdit, ...], tuple[Observation, ...]] = (
         _rows(was, now) if was is not None and now is not None else ((), (), ())
     )
-    paths = {f"{DATA}/indicators/{new}{s}" for s in (".csv", ".yml")} if new else set()
+    paths = {shown(rel) for rel in indicator_files(new)} if new else set()
     return IndicatorChange(
         id=ident,
         kind=kind,
@@ -361,7 +286,7 @@ def _mission_change(before: Version, after: Version, mid: str) -> MissionChange:
         if was and now
         else ()
     )
-    path = f"{DATA}/missions/{mid}.yml"
+    path = shown(mission_file(mid))
     problems = tuple(p for p in after.problems if p.path == path) if in_after else ()
     return MissionChange(mid, kind, was, now, fields, problems)
 
@@ -400,72 +325,3 @@ def _milestone_changes(before: Version, after: Version) -> list[MilestoneChange]
             )
         )
     return changes
-
-
-# -- against git --------------------------------------------------------------------------
-
-
-def diff_with_git(project: Path, base: str, head: str | None = None) -> DataDiff:
-    """Compare data/ at `base` with the project's data/ now (or at `head`), each checked
-    with the mkdocs.yml beside it.
-
-    Raises GitError, with a message for the user, when there is no repository or a ref is
-    unknown. Works in a shallow clone as long as both commits have been fetched.
-    """
-    repo = open_repo(project)
-    base_commit = resolve(repo, base)
-    head_commit = resolve(repo, head) if head else None
-    with tempfile.TemporaryDirectory(prefix="mission-tracker-diff-") as tmp:
-        base_dir = Path(tmp) / "base"
-        base_files = export(repo, base_commit, DATA, base_dir)
-        export(repo, base_commit, CONFIG, base_dir)
-        before = read_version(base_dir)
-        if head_commit is not None:
-            head_dir = Path(tmp) / "head"
-            export(repo, head_commit, DATA, head_dir)
-            export(repo, head_commit, CONFIG, head_dir)
-            after = read_version(head_dir)
-        else:
-            after = read_version(project)
-    moves = renamed_files(repo, base_commit, head_commit, f"{DATA}/indicators")
-    diff = compare(before, after, _stem_renames(moves))
-    return DataDiff(
-        diff.indicators,
-        diff.missions,
-        diff.milestones,
-        diff.problems,
-        diff.base_problems,
-        base=_label(base, base_commit),
-        head=_label(head, head_commit) if head and head_commit else "the working tree",
-        base_has_data=base_files > 0,
-    )
-
-
-def _label(ref: str, commit: str) -> str:
-    return commit[:12] if commit.startswith(ref) else f"{ref} ({commit[:12]})"
-
-
-def _stem_renames(moves: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Indicator ids from renamed file paths (either the .csv or the .yml may be the one git
-    pairs up)."""
-    pairs = []
-    for old, new in moves:
-        o, n = PurePosixPath(old), PurePosixPath(new)
-        if o.suffix in (".csv", ".yml") and o.suffix == n.suffix:
-            pairs.append((o.stem, n.stem))
-    return pairs
-
-
-__all__ = [
-    "DataDiff",
-    "GitError",
-    "IndicatorChange",
-    "Kind",
-    "MilestoneChange",
-    "MissionChange",
-    "RowEdit",
-    "Version",
-    "compare",
-    "diff_with_git",
-    "read_version",
-]

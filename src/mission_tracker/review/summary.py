@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mission_tracker.analyse.facts import IndicatorFacts, MilestoneFacts
-from mission_tracker.analyse.numbers import format_value
+from mission_tracker.analyse.numbers import value_text
 from mission_tracker.model.data import Indicator, Observation
 from mission_tracker.model.problems import Severity
 from mission_tracker.review.diff import (
@@ -19,11 +19,11 @@ from mission_tracker.review.diff import (
     MilestoneChange,
     MissionChange,
 )
+from mission_tracker.review.markdown import ARROW, arrow, md, md_code, md_message, plural
 
 MAX_ROWS_LISTED = 10
 MAX_PERIODS_LISTED = 6
 MAX_PROBLEMS_LISTED = 40
-ARROW = "→"
 
 
 def render_review(diff: DataDiff) -> str:
@@ -49,10 +49,6 @@ def render_review(diff: DataDiff) -> str:
 
 
 # -- headline -------------------------------------------------------------------------------
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
 def _headline(diff: DataDiff) -> str:
@@ -119,15 +115,7 @@ def _indicator_table(changes: Sequence[IndicatorChange]) -> list[str]:
 def _milestone_table(changes: Sequence[MilestoneChange], diff: DataDiff) -> list[str]:
     rows = ["| Milestone | Mission | What changed | Status |", "|---|---|---|---|"]
     for m in changes:
-        what = (
-            "new milestone"
-            if m.kind is Kind.ADDED
-            else "milestone removed"
-            if m.kind is Kind.REMOVED
-            else f"fields: {_field_list(m.fields)}"
-            if m.fields
-            else "its indicator's figures"
-        )
+        what = _what_changed(m, "fields") if m.kind is not None else "its indicator's figures"
         rows.append(
             f"| {md(m.title)} | {md(_mission_name(diff, m.mission_id))} | {what} | "
             f"{_status_arrow(m)} |"
@@ -173,34 +161,28 @@ def _row_counts(c: IndicatorChange) -> str:
     return ", ".join(parts) if parts else "none changed"
 
 
-def _headline_of(facts: IndicatorFacts | None) -> str | None:
-    return md(facts.headline) if facts is not None else None
+def _before_after(c: IndicatorChange, before: str | None, after: str | None, unknown: str) -> str:
+    """A value before and after the change, for the indicator tables and details."""
+    if c.kind is Kind.ADDED:
+        return after or unknown
+    if c.kind is Kind.REMOVED:
+        return f"was {before}" if before else "removed"
+    return arrow(before or "unknown", after or unknown)
 
 
 def _latest_text(c: IndicatorChange) -> str:
-    before, after = _headline_of(c.before_facts), _headline_of(c.after_facts)
-    if c.kind is Kind.ADDED:
-        return after or "unknown until its problems are fixed"
-    if c.kind is Kind.REMOVED:
-        return f"was {before}" if before else "removed"
-    return _arrow(before or "unknown", after or "unknown until its problems are fixed")
+    def headline(f: IndicatorFacts | None) -> str | None:
+        return md(f.headline) if f is not None else None
 
-
-def _trend_of(facts: IndicatorFacts | None) -> str | None:
-    return facts.change.trend.value if facts is not None else None
+    after = headline(c.after_facts)
+    return _before_after(c, headline(c.before_facts), after, "unknown until its problems are fixed")
 
 
 def _trend_text(c: IndicatorChange) -> str:
-    before, after = _trend_of(c.before_facts), _trend_of(c.after_facts)
-    if c.kind is Kind.ADDED:
-        return after or "unknown"
-    if c.kind is Kind.REMOVED:
-        return f"was {before}" if before else "removed"
-    return _arrow(before or "unknown", after or "unknown")
+    def trend(f: IndicatorFacts | None) -> str | None:
+        return f.change.trend.value if f is not None else None
 
-
-def _arrow(before: str, after: str) -> str:
-    return f"{after} (unchanged)" if before == after else f"{before} {ARROW} {after}"
+    return _before_after(c, trend(c.before_facts), trend(c.after_facts), "unknown")
 
 
 def _indicator_details(c: IndicatorChange, diff: DataDiff) -> list[str]:
@@ -308,12 +290,7 @@ def _row_label(row: Observation, indicator: Indicator) -> str:
 
 
 def _cell(row: Observation, indicator: Indicator) -> str:
-    if row.value is not None:
-        text = format_value(row.value, indicator.spec)
-    elif row.missing is not None:
-        text = f"{row.missing.value} ({row.missing.meaning})"
-    else:
-        text = row.text
+    text = value_text(row, indicator.spec)
     markers = " ".join(sorted(m.value for m in row.markers))
     return md(f"{text} {markers}".strip())
 
@@ -345,11 +322,19 @@ def _status_arrow(m: MilestoneChange) -> str:
         return f"new: {after or 'unknown until the problems are fixed'}"
     if m.kind is Kind.REMOVED:
         return f"was {before}" if before else "removed"
-    return _arrow(before or "unknown", after or "unknown until the problems are fixed")
+    return arrow(before or "unknown", after or "unknown until the problems are fixed")
 
 
 def _field_list(fields: Sequence[str]) -> str:
     return ", ".join(f"`{f}`" for f in fields)
+
+
+def _what_changed(m: MilestoneChange, fields: str = "fields changed") -> str:
+    if m.kind is Kind.ADDED:
+        return "new milestone"
+    if m.kind is Kind.REMOVED:
+        return "milestone removed"
+    return f"{fields}: {_field_list(m.fields)}"
 
 
 def _mission_details(mission: MissionChange, diff: DataDiff) -> list[str]:
@@ -364,14 +349,9 @@ def _mission_details(mission: MissionChange, diff: DataDiff) -> list[str]:
     for m in diff.milestones:
         if m.mission_id != mission.id or m.kind is None:
             continue
-        what = (
-            "added"
-            if m.kind is Kind.ADDED
-            else "removed"
-            if m.kind is Kind.REMOVED
-            else f"fields changed: {_field_list(m.fields)}"
+        items.append(
+            f"Milestone “{md(m.title)}” (`{m.id}`): {_what_changed(m)}; status {_status_arrow(m)}."
         )
-        items.append(f"Milestone “{md(m.title)}” (`{m.id}`): {what}; status {_status_arrow(m)}.")
     errors = [p for p in mission.problems if p.severity is Severity.ERROR]
     if errors:
         items.append(f"Problems: {plural(len(errors), 'problem')} in its file (listed below).")
@@ -397,42 +377,3 @@ def _problem_list(diff: DataDiff) -> list[str]:
     if more > 0:
         lines.append(f"- and {more} more: run `mission-tracker check` to see them all.")
     return lines
-
-
-# -- escaping -------------------------------------------------------------------------------
-
-# Characters with a meaning in GitHub's Markdown or HTML, escaped in a way that both GitHub and
-# Python-Markdown (this site's own pages) render back as the character itself.
-_ESCAPES = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    "~": "&#126;",
-    "\\": "\\\\",
-    "`": "\\`",
-    "*": "\\*",
-    "_": "\\_",
-    "[": "\\[",
-    "]": "\\]",
-    "|": "\\|",
-    "\n": " ",
-    "\r": " ",
-}
-
-
-def md(text: str) -> str:
-    """Text from the data, made inert: it reads the same but cannot format or link."""
-    return "".join(_ESCAPES.get(ch, ch) for ch in text)
-
-
-def md_message(text: str) -> str:
-    """A checker message, whose `backticked` names stay code; the rest is escaped."""
-    parts = text.split("`")
-    return "".join(
-        f"`{md_code(part)}`" if i % 2 and part else md(part) for i, part in enumerate(parts)
-    )
-
-
-def md_code(text: str) -> str:
-    """Text for inside a code span: backticks cannot end it early."""
-    return text.replace("`", "'").replace("\n", " ")

@@ -1,20 +1,20 @@
-"""The editor's guide's tables of checker messages, produced by running the real checker over
-the problem fixtures in tests/fixtures/problems, so the documentation cannot drift.
-
-Each fixture is a small valid dataset broken in one way; its `about.txt` says how, in an
-editor's words.
-"""
+"""The editor's guide's tables of checker messages, made by running the real checker over the
+example mistakes that ship with the package (check/examples.py), so the documentation cannot
+drift from what `check` says."""
 
 from __future__ import annotations
 
-import html
 import re
-from pathlib import Path
+from typing import Any
 
-from mission_tracker.check.project import check_project
+from markupsafe import Markup, escape
+
+from mission_tracker.check.examples import CASES
+from mission_tracker.check.project import check_files
 from mission_tracker.model.problems import Severity
+from mission_tracker.site.templating import render_template
 
-# Fixture names start with the kind of mistake; each kind gets its own table.
+# Example names start with the kind of mistake; each kind gets its own table.
 GROUPS = (
     ("accepted", "Accepted as they are"),
     ("file", "Files and folders"),
@@ -36,49 +36,22 @@ GROUPS = (
 _CODE = re.compile(r"`([^`]+)`")
 
 
-def check_messages_table(fixtures: Path) -> str:
-    cases = (
-        sorted(p for p in fixtures.iterdir() if (p / "data").is_dir()) if fixtures.is_dir() else []
-    )
-    if not cases:
-        return (
-            "Run `mission-tracker check` to see the messages for your own files; each one says "
-            "what is wrong and how to fix it.\n"
-        )
-    tables: dict[str, list[str]] = {title: [] for _, title in GROUPS}
-    for case in cases:
-        about_file = case / "about.txt"
-        about = about_file.read_text("utf-8").strip() if about_file.is_file() else case.name
-        problems = check_project(case).problems
-        cells = [
-            f"<code>{html.escape(f'{p.path}:{p.line}:{p.column}')}</code> "
+def check_messages_table() -> str:
+    groups: dict[str, list[dict[str, Any]]] = {title: [] for _, title in GROUPS}
+    for case in sorted(CASES, key=lambda c: c.name):
+        problems = check_files(case.data_files(), case.config()).problems
+        messages: list[Markup | str] = [
+            Markup("<code>{}</code> ").format(f"{p.path}:{p.line}:{p.column}")
             + ("note: " if p.severity is Severity.NOTE else "")
             + _with_code(p.message)
             for p in problems
         ] or ["No message: this is accepted."]
-        span = len(cells)
-        first = f'<td rowspan="{span}">{html.escape(about)}</td>' if span > 1 else ""
-        first = first or f"<td>{html.escape(about)}</td>"
-        lines = [f"<tr>{first}<td>{cells[0]}</td></tr>"]
-        lines += [f"<tr><td>{cell}</td></tr>" for cell in cells[1:]]
-        tables[_group(case.name)].append("\n".join(lines))
-    count = sum(len(rows) for rows in tables.values())
-    out = [
-        f"These are the messages for {count} example mistakes, each made in a small copy of "
-        "the data.\n"
-    ]
-    for title, rows in tables.items():
-        if not rows:
-            continue
-        out.append(
-            f"\n### {title}\n\n"
-            f'<div class="mt-table-wrap" data-search-exclude tabindex="0" role="region" '
-            f'aria-label="{html.escape(title)}: messages (scrolls sideways on narrow screens)">'
-            "\n<table>\n"
-            '<thead><tr><th scope="col">Mistake</th><th scope="col">What the check says</th>'
-            "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
-        )
-    return "".join(out)
+        groups[_group(case.name)].append({"about": case.about, "messages": messages})
+    return render_template(
+        "check-messages.md.j2",
+        count=sum(len(cases) for cases in groups.values()),
+        groups=[{"title": title, "cases": cases} for title, cases in groups.items() if cases],
+    )
 
 
 def _group(name: str) -> str:
@@ -86,6 +59,7 @@ def _group(name: str) -> str:
     return next((title for key, title in GROUPS if key == prefix), "Several at once")
 
 
-def _with_code(message: str) -> str:
-    """Escape a message, showing its `quoted` parts as code as the terminal does."""
-    return _CODE.sub(r"<code>\1</code>", html.escape(message))
+def _with_code(message: str) -> Markup:
+    """A message with its `quoted` parts shown as code, as the terminal shows them."""
+    # Escaped first, so the only markup is the <code> added here.
+    return Markup(_CODE.sub(r"<code>\1</code>", str(escape(message))))  # noqa: S704

@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 import re
 
+from mission_tracker.charts.chart import Chart
 from mission_tracker.charts.render import Rendered
-from mission_tracker.charts.specs import Chart
 from mission_tracker.model.data import Indicator
 from mission_tracker.read.config import Site
 from mission_tracker.site.addresses import indicator_url, relative

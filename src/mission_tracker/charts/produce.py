@@ -1,0 +1,55 @@
+"""Every indicator's charts, from the store where their inputs are unchanged, else built (and
+rendered as soon as they are built) in the worker processes, so Altair and vl-convert keep
+every core busy on a cold build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mission_tracker.analyse.facts import MilestoneFacts
+from mission_tracker.cache.store import Store
+from mission_tracker.charts.chart import Chart
+from mission_tracker.charts.render import IN_PROCESS, Renderer
+from mission_tracker.charts.speccache import Wanted, get_charts, put_charts, spec_key
+from mission_tracker.charts.workers import worker_pool
+from mission_tracker.model.data import Indicator
+
+
+def charts_for_all(
+    wanted: list[Wanted], sources: list[tuple[bytes, ...]], renderer: Renderer
+) -> list[list[Chart]]:
+    """The charts of each wanted indicator; `sources` are the bytes of its data files, which
+    key its specs in the store."""
+    store = renderer.store
+    keys = [spec_key(s, w) if store.enabled else None for w, s in zip(wanted, sources, strict=True)]
+    found = [get_charts(store, k) for k in keys]
+    todo = [i for i, f in enumerate(found) if f is None]
+    if store.folder is not None and renderer.workers > 1 and len(todo) > IN_PROCESS:
+        jobs = [(*wanted[i], store.folder) for i in todo]
+        with worker_pool(renderer.workers, len(todo)) as pool:
+            for i, (made, rendered) in zip(todo, pool.map(_build_and_render, jobs), strict=True):
+                put_charts(store, keys[i], made)
+                renderer.rendered.update(rendered)
+                found[i] = made
+    if any(found[i] is None for i in todo):
+        from mission_tracker.charts.specs import charts
+
+        for i in todo:
+            if found[i] is None:
+                made = charts(*wanted[i])
+                put_charts(store, keys[i], made)
+                found[i] = made
+    return [f for f in found if f is not None]
+
+
+def _build_and_render(
+    job: tuple[Indicator, MilestoneFacts | None, str, Path],
+) -> tuple[list[Chart], set[str]]:
+    """In a worker: an indicator's charts, rendered into the store; (charts, keys rendered)."""
+    from mission_tracker.charts.specs import charts
+
+    indicator, milestone, address, folder = job
+    made = charts(indicator, milestone, address)
+    renderer = Renderer(Store(folder), workers=1)
+    renderer.render_all([c.spec for c in made])
+    return made, renderer.rendered

@@ -1,0 +1,126 @@
+"""The whole generated part of docs/: every page, chart, download and feed, as {path: bytes}.
+
+Charts are made first (specs from the store where their inputs are unchanged, the rest built
+and rendered in the workers), then each indicator's files, then the pages about all of them.
+Specs and renders are let go indicator by indicator as their files are made, so a site of
+thousands of indicators does not hold them all in memory at once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TypeVar
+
+from mission_tracker.analyse.facts import Facts
+from mission_tracker.charts.cards import card_spec
+from mission_tracker.charts.produce import charts_for_all
+from mission_tracker.charts.render import Renderer
+from mission_tracker.charts.runtime import vega_runtime
+from mission_tracker.model.data import Dataset
+from mission_tracker.read.config import Site
+from mission_tracker.read.files import DataFiles
+from mission_tracker.read.layout import indicator_files
+from mission_tracker.site import downloads
+from mission_tracker.site.addresses import indicator_url, mission_url
+from mission_tracker.site.feed import atom_feed
+from mission_tracker.site.guide import check_messages_table
+from mission_tracker.site.indicator import indicator_output
+from mission_tracker.site.methodology import methodology_page
+from mission_tracker.site.pages import home_page, indicator_index, mission_page, mission_summary
+
+T = TypeVar("T")
+
+
+@dataclass
+class Assembled:
+    files: dict[str, bytes] = field(default_factory=dict)
+    rendered: int = 0
+    from_cache: int = 0
+
+
+def assemble_site(
+    dataset: Dataset, facts: Facts, site: Site, renderer: Renderer, data: DataFiles, day: date
+) -> Assembled:
+    out = Assembled()
+    ordered = sorted(dataset.indicators.values(), key=lambda i: i.id)
+    wanted = [(i, facts.drawn_milestone(i.id), site.absolute(indicator_url(i.id))) for i in ordered]
+    sources = [tuple(data.files[rel] for rel in indicator_files(i.id)) for i in ordered]
+    made = charts_for_all(wanted, sources, renderer)
+    by_indicator = {i.id: cs for i, cs in zip(ordered, made, strict=True)}
+    del made  # by_indicator is the one reference, released indicator by indicator below
+    cards = _cards(dataset, facts, site)
+    jobs = [c.spec for cs in by_indicator.values() for c in cs] + list(cards.values())
+    before = renderer.hits
+    renders = _drain(renderer.render_all(jobs))
+    out.from_cache = renderer.hits - before
+    out.rendered = len(jobs) - out.from_cache
+    del jobs
+
+    package_files: dict[str, bytes] = {}
+    for indicator_id in list(by_indicator):
+        charts = by_indicator.pop(indicator_id)
+        indicator = dataset.indicators[indicator_id]
+        pairs = [(c, next(renders)) for c in charts]
+        files = indicator_output(site, dataset, facts, indicator, pairs)
+        out.files.update(files)
+        csv = f"{indicator_url(indicator_id)}data.csv"
+        package_files[csv] = files[csv]
+    for name in cards:
+        out.files[f"assets/cards/{name}.png"] = next(renders).png
+    out.files.update(_pages(dataset, facts, site))
+    out.files.update(_downloads(dataset, facts, site, package_files, day))
+    out.files["assets/vendor/vega.js"] = vega_runtime(renderer.store).encode("utf-8")
+    out.files["_generated/check-messages.md"] = check_messages_table().encode("utf-8")
+    return out
+
+
+def _cards(dataset: Dataset, facts: Facts, site: Site) -> dict[str, dict[str, object]]:
+    """Social cards for the pages without a chart of their own."""
+    counts = (
+        f"{len(dataset.missions)} missions, {len(dataset.indicators)} indicators from official "
+        "statistics."
+    )
+    cards = {"home": card_spec(site.name, "Progress on the missions", [counts], site.url)}
+    for mission in dataset.missions_in_order():
+        summary, _ = mission_summary(dataset, facts, mission)
+        cards[f"mission-{mission.id}"] = card_spec(
+            site.name, mission.spec.name, [summary], site.absolute(mission_url(mission.id))
+        )
+    return cards
+
+
+def _pages(dataset: Dataset, facts: Facts, site: Site) -> dict[str, bytes]:
+    pages = {"index.md": home_page(dataset, facts, site)}
+    for mission in dataset.missions_in_order():
+        pages[f"missions/{mission.id}.md"] = mission_page(dataset, facts, site, mission)
+    pages["indicators/index.md"] = indicator_index(dataset, facts)
+    pages["methodology.md"] = methodology_page(dataset, facts)
+    return {path: text.encode("utf-8") for path, text in pages.items()}
+
+
+def _downloads(
+    dataset: Dataset, facts: Facts, site: Site, package_files: dict[str, bytes], day: date
+) -> dict[str, bytes]:
+    package = downloads.data_package(site, dataset)
+    package_json = (
+        json.dumps(package, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    ).encode()
+    package_files["datapackage.json"] = package_json
+    return {
+        "datapackage.json": package_json,
+        "index.json": downloads.index_json(site, dataset, facts).encode("utf-8"),
+        "feed.xml": atom_feed(site, dataset, facts).encode("utf-8"),
+        "all-data.zip": downloads.all_data_zip(package_files, day),
+    }
+
+
+def _drain(items: list[T]) -> Iterator[T]:
+    """Yield the items, dropping each from memory once it has been used."""
+    queue = deque(items)
+    items.clear()
+    while queue:
+        yield queue.popleft()
