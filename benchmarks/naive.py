@@ -23,7 +23,7 @@ import vl_convert as vlc
 
 from mission_tracker.analyse.facts import analyse
 from mission_tracker.charts import specs as charts
-from mission_tracker.charts.render import PNG_SCALE, fonts_dir
+from mission_tracker.charts.render import PNG_SCALE, fonts_dir, isolate_fonts
 from mission_tracker.read.config import read_site
 from mission_tracker.read.load import load_dataset
 from mission_tracker.site.addresses import indicator_url
@@ -35,6 +35,7 @@ def altair_chart(spec: dict[str, Any]) -> Any:
 
 
 def main(project: Path, site_dir: Path) -> None:
+    isolate_fonts()
     vlc.register_font_directory(str(fonts_dir()))
     site = read_site(project / "mkdocs.yml")
     loaded = load_dataset(project / "data")

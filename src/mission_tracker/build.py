@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING
 
 from mission_tracker.cache import uptodate
 from mission_tracker.cache.store import Store
+from mission_tracker.check.configcheck import project_problems
 from mission_tracker.model.problems import Problem, errors
 from mission_tracker.read.config import Site, read_site
 from mission_tracker.read.files import DataFiles, read_data_folder, read_project_file
 from mission_tracker.read.layout import CONFIG, DATA, DOCS, cache_folder
-from mission_tracker.write import GENERATED, WriteStats, write_tree
+from mission_tracker.write import GENERATED, WriteStats, explain, write_tree
 
 if TYPE_CHECKING:
     from mission_tracker.analyse.facts import Facts
@@ -67,12 +68,14 @@ class BuildReport:
     site_dir: Path | None = None
     site_seconds: float = 0.0
     site_error: str | None = None
+    # Why the generated files could not be written (a full disk, a read-only folder).
+    write_error: str | None = None
     cache_warning: str | None = None  # why the cache could not be written, if it could not
     pruned: int = 0
 
     @property
     def ok(self) -> bool:
-        return not errors(self.problems) and self.site_error is None
+        return not errors(self.problems) and self.site_error is None and self.write_error is None
 
 
 def build_project(options: BuildOptions) -> BuildReport:
@@ -99,6 +102,10 @@ def generate_docs(options: BuildOptions, report: BuildReport) -> date | None:
     started = time.perf_counter()
     root, store = options.root, options.store()
     docs = root / DOCS
+    around = project_problems(root)
+    if errors(around):
+        report.problems = around
+        return None
     site = read_site(root / CONFIG)
     files = read_data_folder(root / DATA)
     config = read_project_file(root, CONFIG) or b""
@@ -118,7 +125,11 @@ def generate_docs(options: BuildOptions, report: BuildReport) -> date | None:
         return None
     day = data_date(made.dataset)
     uptodate.forget(store, docs)
-    report.written = write_tree(docs, made.files, GENERATED)
+    try:
+        report.written = write_tree(docs, made.files, GENERATED)
+    except OSError as exc:
+        report.write_error = f"{explain(exc)} (the site was not built)"
+        return None
     uptodate.remember(store, inputs, docs, made.files, day.isoformat())
     if options.prune_cache:
         report.pruned = store.prune()

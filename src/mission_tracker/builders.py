@@ -14,23 +14,56 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from mission_tracker.write import replace_dir
+from markupsafe import escape
+
+from mission_tracker.write import explain, replace_dir
+
+TEMPORARY = ".site-"
 
 
 def run_mkdocs(config_file: Path, target: Path, source_epoch: int) -> str | None:
     """Build the site into `target`; None on success, else what went wrong. `source_epoch`
     pins the dates MkDocs writes (the sitemap and its gzip) so builds are reproducible."""
     parent = target.parent if target.parent.exists() else config_file.parent
-    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=parent))
+    remove_abandoned(parent)
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f"{TEMPORARY}{os.getpid()}-", dir=parent))
+    except OSError as exc:
+        return explain(exc)
     try:
         with _pinned_time(source_epoch):
             error = _mkdocs_build(config_file, tmp)
         if error is None:
             replace_dir(tmp, target)
         return error
+    except OSError as exc:
+        # A full disk or a folder that cannot be written: the site as it was stays in place.
+        return explain(exc)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def remove_abandoned(parent: Path) -> None:
+    """Folders a build that was killed half way left behind: each is named after the process
+    that made it, and is removed once that process is gone."""
+    for folder in parent.glob(f"{TEMPORARY}*"):
+        pid = folder.name.removeprefix(TEMPORARY).split("-", 1)[0]
+        if folder.is_dir() and not folder.is_symlink() and not _alive(pid):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: str) -> bool:
+    if not pid.isdigit():
+        return False  # not named by this version: nothing else makes these folders
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @contextmanager
@@ -47,6 +80,18 @@ def _pinned_time(epoch: int) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = before
 
 
+# Settings Material prints into every page without escaping them. They are escaped here, as
+# markup-safe strings, so that Material's own `| e` does not escape them a second time.
+PRINTED_RAW = ("site_name", "site_description", "copyright")
+
+
+def _escape_settings(config: Any) -> None:
+    for key in PRINTED_RAW:
+        value = config.get(key)
+        if isinstance(value, str):
+            config[key] = escape(value)
+
+
 def _mkdocs_build(config_file: Path, site_dir: Path) -> str | None:
     """`mkdocs build --strict` in this process (saves starting a second Python)."""
     from mkdocs.commands.build import build
@@ -60,6 +105,7 @@ def _mkdocs_build(config_file: Path, site_dir: Path) -> str | None:
     logger.addHandler(handler)
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        _escape_settings(config)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

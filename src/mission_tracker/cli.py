@@ -1,7 +1,8 @@
 """The command line: parses arguments, calls the library, prints, exits. Nothing else prints.
 
-Exit codes: 0 success, 1 problems found in the data (or a failed site build), 2 usage error,
-3 an internal error (a bug: the message says where to report it).
+Exit codes: 0 success; 1 problems found in the data, a failed site build, or a machine that
+cannot do it (a full disk, a folder that cannot be written: the message says what to do);
+2 usage error; 3 an internal error (a bug: the message says where to report it).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from mission_tracker import __version__
 from mission_tracker.model.problems import Problem, Severity, errors
+from mission_tracker.write import explain
 
 if TYPE_CHECKING:
     from mission_tracker.build import BuildOptions
@@ -36,6 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        # The machine, not the data or the code: a full disk, a folder that cannot be written.
+        print(f"mission-tracker: {explain(exc)}", file=sys.stderr)
+        return EXIT_PROBLEMS
     except Exception as exc:  # the one place a traceback is caught: it is a bug, not bad data
         detail = "".join(traceback.format_exception(exc)[-3:])
         print(
@@ -202,6 +208,9 @@ def _run_build(args: argparse.Namespace, *, site: bool) -> int:
             "without it.",
             file=sys.stderr,
         )
+    if report.write_error is not None:
+        print(f"mission-tracker: {report.write_error}", file=sys.stderr)
+        return EXIT_PROBLEMS
     if report.site_error is not None:
         print(report.site_error, file=sys.stderr)
         print(f"mkdocs build failed; {report.site_dir} was left as it was.", file=sys.stderr)

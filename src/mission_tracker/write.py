@@ -7,6 +7,7 @@ leaves a half-written file behind.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -28,6 +29,22 @@ GENERATED = (
     "all-data.zip",
     "_generated",
 )
+
+
+_FIXES = {
+    errno.ENOSPC: "free some space on that disk, then run the command again",
+    errno.EDQUOT: "free some space (the disk quota is full), then run the command again",
+    errno.EACCES: "check that you may write to that folder (or run the command as its owner)",
+    errno.EPERM: "check that you may write to that folder (or run the command as its owner)",
+    errno.EROFS: "that folder is on a read-only disk; build where you can write",
+}
+
+
+def explain(exc: OSError) -> str:
+    """What went wrong when a file could not be written, and what to do about it."""
+    where = exc.filename or "a file"
+    fix = _FIXES.get(exc.errno or 0, "check that folder, then run the command again")
+    return f"cannot write {where}: {exc.strerror or exc}; {fix}"
 
 
 @dataclass
@@ -80,12 +97,18 @@ def write_tree(root: Path, files: dict[str, bytes], owned: tuple[str, ...]) -> W
 
 
 def replace_dir(new: Path, target: Path) -> None:
-    """Swap a freshly built folder into place; the old one is removed only after the swap."""
+    """Swap a freshly built folder into place; the old one is removed only after the swap, and
+    put back if the swap fails, so `target` is always a whole site."""
     old = target.with_name(f".{target.name}-old")
     if old.exists():
         shutil.rmtree(old)
     if target.exists():
         target.rename(old)
-    new.rename(target)
+    try:
+        new.rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)
+        raise
     if old.exists():
-        shutil.rmtree(old)
+        shutil.rmtree(old, ignore_errors=True)

@@ -28,7 +28,7 @@ from mission_tracker.cache.store import Store
 from mission_tracker.charts.chart import VEGA_LITE_VERSION
 from mission_tracker.charts.workers import worker_pool
 
-RENDER_EPOCH = "3"
+RENDER_EPOCH = "4"  # 4: the machine's fonts are hidden from the renderer
 SVG, PNG = "svg", "png"  # the store's namespaces for rendered charts
 VL_CONVERT_VERSION = metadata.version("vl-convert-python")
 PNG_SCALE = 2
@@ -48,12 +48,25 @@ def fonts_dir() -> Path:
 
 
 _FONTS_REGISTERED = False
+FONT_CONFIG = "FONTCONFIG_FILE"
+
+
+def isolate_fonts() -> None:
+    """Draw charts with the bundled fonts only, whatever the machine has installed.
+
+    vl-convert looks fonts up through fontconfig's configuration, and a machine's own fonts win
+    over those it is given: a system copy of Liberation Sans in another version (which
+    installing Chromium brings) changes the pixels of every PNG. Pointing the lookup at a
+    configuration that names only the bundled folder hides the machine's fonts. It has to be
+    set before vl-convert first draws text in a process, so every process that renders calls
+    this first (worker processes inherit it too)."""
+    os.environ[FONT_CONFIG] = str(fonts_dir() / "fonts.conf")
 
 
 def _register_fonts() -> None:
-    # Registered explicitly so every machine renders with the same font, whatever it has.
     global _FONTS_REGISTERED
     if not _FONTS_REGISTERED:
+        isolate_fonts()
         vlc.register_font_directory(str(fonts_dir()))
         _FONTS_REGISTERED = True
 
@@ -70,10 +83,13 @@ def _warm_up() -> None:
 
 
 def _fonts_digest() -> str:
+    """What the drawing of text depends on: the bundled fonts and the configuration that makes
+    them the only ones (vl-convert's own version is in the cache key too)."""
     digest = hashlib.sha256()
-    for path in sorted(fonts_dir().glob("*.ttf")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    for path in sorted(fonts_dir().iterdir()):
+        if path.suffix in (".ttf", ".conf"):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

@@ -1,10 +1,12 @@
-"""Everything `mission-tracker check` checks: the data, and the site's navigation of it."""
+"""Everything `mission-tracker check` checks: the data, the site's navigation of it, and the
+project around it (its settings, and that nothing points outside it)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from mission_tracker.cache.store import Store
+from mission_tracker.check.configcheck import project_problems
 from mission_tracker.check.navcheck import check_nav
 from mission_tracker.read.files import DataFiles, read_data_folder, read_project_file
 from mission_tracker.read.layout import CONFIG, DATA, MISSIONS
@@ -13,7 +15,9 @@ from mission_tracker.read.load import LoadResult, load_dataset
 
 def check_project(root: Path, store: Store | None = None) -> LoadResult:
     """Load `root/data` and check it together with `root/mkdocs.yml`; problems sorted."""
-    return check_files(read_data_folder(root / DATA), read_project_file(root, CONFIG), store)
+    result = check_files(read_data_folder(root / DATA), read_project_file(root, CONFIG), store)
+    result.problems = sorted([*result.problems, *project_problems(root)])
+    return result
 
 
 def check_files(files: DataFiles, config: bytes | None, store: Store | None = None) -> LoadResult:

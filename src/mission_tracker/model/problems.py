@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from mission_tracker.model.text import visible
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -25,14 +27,15 @@ class Problem:
 
     def format(self) -> str:
         prefix = "" if self.severity is Severity.ERROR else "note: "
-        return f"{self.path}:{self.line}:{self.column}: {prefix}{self.message}"
+        return visible(f"{self.path}:{self.line}:{self.column}: {prefix}{self.message}")
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, so the problem shows on the pull request's diff."""
         title = "mission-tracker check"
         return (
-            f"::{self.severity.value} file={_escape_property(self.path)},line={self.line},"
-            f"col={self.column},title={_escape_property(title)}::{_escape_data(self.message)}"
+            f"::{self.severity.value} file={_escape_property(visible(self.path))},line={self.line},"
+            f"col={self.column},title={_escape_property(title)}::"
+            f"{_escape_data(visible(self.message))}"
         )
 
 

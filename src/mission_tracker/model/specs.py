@@ -12,19 +12,79 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    AnyHttpUrl,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from mission_tracker.model.periods import PeriodType
+from mission_tracker.model.text import UNPRINTABLE
 
 # An id is a file stem and a URL slug: `rtt-within-18-weeks`.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX_LENGTH = 80
+# Names the site uses for its own pages and folders: an id that took one would lose its page to
+# them (missions/index/ is the list of missions) or take theirs.
+RESERVED_IDS = frozenset(
+    {
+        "index",
+        "assets",
+        "search",
+        "embed",
+        "schema",
+        "downloads",
+        "feed",
+        "sitemap",
+        "404",
+        "missions",
+        "indicators",
+        "methodology",
+        "guide",
+    }
+)
+
+
+def id_problem(text: str) -> str | None:
+    """Why `text` cannot be an id (a file stem and an address), or None if it can."""
+    if len(text) > ID_MAX_LENGTH:
+        return f"it is {len(text)} characters long; ids are at most {ID_MAX_LENGTH}"
+    if text in RESERVED_IDS:
+        return (
+            f"`{text}` is a name the site uses for its own pages and folders; choose another, "
+            f"such as `{text}-figures`"
+        )
+    return None
+
+
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN.pattern, max_length=ID_MAX_LENGTH),
     Field(description="Lower-case letters, digits and single hyphens, e.g. `rtt-within-18-weeks`."),
 ]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+
+
+def _printable(text: str) -> str:
+    found = UNPRINTABLE.search(text)
+    if found is not None:
+        raise PydanticCustomError(
+            "unprintable",
+            "holds the invisible character U+{code}",
+            {"code": f"{ord(found.group()):04X}"},
+        )
+    return text
+
+
+# Free text, as editors write it.
+Plain = Annotated[str, AfterValidator(_printable)]
+Text = Annotated[
+    str, StringConstraints(min_length=1, strip_whitespace=False), AfterValidator(_printable)
+]
 # A period written as in the CSV; YAML reads 2024 as a number, so numbers are accepted too.
 PeriodText = Annotated[
     str,
@@ -129,10 +189,10 @@ class Source(Spec):
     release_date: dt.date | None = Field(
         None, description="When the release was published (`YYYY-MM-DD`), if known."
     )
-    series_id: str | None = Field(
+    series_id: Plain | None = Field(
         None, description="The publisher's own series code, e.g. ONS CDID `IHXW`."
     )
-    copy_of: str | None = Field(
+    copy_of: Plain | None = Field(
         None,
         description="Where this copy of the figures was taken from, if not straight from the "
         "publisher (e.g. a repository, path and commit).",
@@ -155,7 +215,7 @@ class Source(Spec):
 
 class BreakdownValue(Spec):
     value: Text = Field(description="The text exactly as it appears in the CSV column.")
-    label: str | None = Field(None, description="How to show it, if different from `value`.")
+    label: Plain | None = Field(None, description="How to show it, if different from `value`.")
 
     @property
     def display(self) -> str:
@@ -200,7 +260,7 @@ class IndicatorSpec(Spec):
     )
     geography: Text = Field(description="Where the figures cover, e.g. `England`.")
     unit: Unit = Field(description="How values are measured; sets formatting and wording.")
-    unit_label: str | None = Field(
+    unit_label: Plain | None = Field(
         None, description="What is counted, e.g. `dwellings` or `per 100,000 population`."
     )
     decimals: int | None = Field(
@@ -214,7 +274,7 @@ class IndicatorSpec(Spec):
         "for percentages) counts as little or no change. Default: 1% of the earlier value.",
     )
     period_type: PeriodType = Field(description="How the `period` column is written.")
-    frequency: str | None = Field(
+    frequency: Plain | None = Field(
         None, description="Publication rhythm if not implied by the period type."
     )
     valid_range: ValidRange | None = Field(
@@ -228,17 +288,17 @@ class IndicatorSpec(Spec):
     )
     source: Source = Field(description="Where the figures come from: the publisher and release.")
     licence: Licence = Field(description="The data's licence.")
-    next_update: str | None = Field(
+    next_update: Plain | None = Field(
         None,
         description="When new figures are expected, e.g. `2026-12` or a sentence.",
         json_schema_extra={"anyOf": [{"type": ["string", "integer"]}, {"type": "null"}]},
     )
     caveats: list[Text] = Field(default_factory=list, description="What readers should know.")
-    proxy: str | None = Field(
+    proxy: Plain | None = Field(
         None,
         description="Set when this series only approximates the official measure: say how.",
     )
-    vintage: str | None = Field(
+    vintage: Plain | None = Field(
         None, description="Set when the figures are an old release: say which and what is newer."
     )
     previous_ids: list[Id] = Field(
@@ -267,7 +327,7 @@ class IndicatorSpec(Spec):
 class Baseline(Spec):
     value: float | None = Field(None, description="The baseline figure, in the indicator's unit.")
     period: PeriodText | None = Field(None, description="The period the baseline refers to.")
-    note: str | None = Field(None, description="Anything readers should know about it.")
+    note: Plain | None = Field(None, description="Anything readers should know about it.")
     citation: Citation | None = None
 
     _coerce = field_validator("period", mode="before")(lambda v: _period_text(v))
@@ -296,9 +356,9 @@ class Milestone(Spec):
         description="`level`: the figure itself must reach the target; `cumulative`: a total "
         "over time; `change`: an increase on the baseline. Only levels are assessed.",
     )
-    target_text: str | None = Field(None, description="The target in words, e.g. `1.5 million`.")
+    target_text: Plain | None = Field(None, description="The target in words, e.g. `1.5 million`.")
     deadline: dt.date | None = Field(None, description="The last day to meet it, `YYYY-MM-DD`.")
-    deadline_label: str | None = Field(
+    deadline_label: Plain | None = Field(
         None, description="How to write the deadline, if not its month and year."
     )
     baseline: Baseline | None = None
@@ -317,7 +377,7 @@ class MissionSpec(Spec):
     )
 
     name: Text = Field(description="The mission's name.")
-    short_name: str | None = Field(None, description="A shorter name for navigation.")
+    short_name: Plain | None = Field(None, description="A shorter name for navigation.")
     statement: Text = Field(description="The mission statement in the government's words.")
     order: int = Field(ge=1, description="Position on the home page, from 1.")
     lead: Text = Field(description="Who leads it, e.g. the department or board.")

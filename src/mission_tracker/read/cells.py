@@ -13,6 +13,7 @@ from mission_tracker.model.data import Marker, Missing
 from mission_tracker.model.periods import Period, PeriodError, parse_period
 from mission_tracker.model.problems import ProblemList
 from mission_tracker.model.specs import IndicatorSpec, Unit
+from mission_tracker.model.text import UNPRINTABLE
 from mission_tracker.read.csvfile import Cell
 
 NUMBER = re.compile(r"-?(?:\d+(?:\.\d+)?|\.\d+)")
@@ -35,6 +36,16 @@ def check_cell(cell: Cell, problems: ProblemList) -> bool:
             cell.column,
             "csv.whitespace",
             f"cell {text!r} has spaces or tabs around it; write {text.strip()!r}",
+        )
+        return False
+    found = UNPRINTABLE.search(text)
+    if found is not None:
+        problems.add(
+            cell.line,
+            cell.column + found.start(),
+            "csv.unprintable",
+            f"cell holds an invisible character (U+{ord(found.group()):04X}) that cannot be shown "
+            "on the site; delete it (it is often invisible: retype the text around it)",
         )
         return False
     if is_formula(text):

@@ -1,13 +1,22 @@
-"""Site settings, read from mkdocs.yml so there is one place to set the address and name."""
+"""Site settings, read from mkdocs.yml so there is one place to set the address and name.
+
+The configuration and the environment are as untrusted as the data (a pull request can change
+mkdocs.yml; a deploy sets SITE_URL), so the address is checked to be a plain web address before
+anything is built with it: it ends up in links, meta tags and the chart images.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from mission_tracker.model.problems import Problem
+from mission_tracker.read.layout import CONFIG
 
 
 @dataclass(frozen=True)
@@ -35,8 +44,9 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     else:
         items = loader.construct_sequence(node)  # type: ignore[arg-type]
         names, default = items[:-1], items[-1]
+    # As MkDocs reads it: a variable that is set counts, even when it is empty.
     for name in names:
-        if os.environ.get(str(name)):
+        if str(name) in os.environ:
             return os.environ[str(name)]
     return default
 
@@ -45,15 +55,65 @@ _TolerantLoader.add_constructor("!ENV", _env_tag)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
+class SiteConfigError(ValueError):
+    """A setting that cannot be used; the message says what to write instead."""
+
+
+# A web address as a browser shows it: a scheme, a host, an optional port and path; nothing
+# that could end an HTML attribute or start markup.
+_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%/-]*)?")
+DEFAULT_URL = "http://localhost:8000/"
+
+
+def site_address(value: object, where: str) -> str:
+    """The site's address, checked, ending in "/"."""
+    text = str(value)
+    if not text:
+        raise SiteConfigError(
+            f"{where} is empty; set it to the site's address, such as https://example.org/tracker/"
+        )
+    if not _ADDRESS.fullmatch(text):
+        shown = text if len(text) <= 80 else text[:77] + "..."
+        raise SiteConfigError(
+            f"{where} is {shown!r}, which is not a plain web address; write it like "
+            "https://example.org/tracker/ (letters, digits and -._~/ only; no spaces, quotes or "
+            "brackets)"
+        )
+    return text if text.endswith("/") else text + "/"
+
+
 def read_site(mkdocs_yml: Path) -> Site:
+    """The settings in mkdocs.yml; raises SiteConfigError when one cannot be used."""
     config: dict[str, Any] = {}
-    if mkdocs_yml.is_file():
-        loaded = yaml.load(mkdocs_yml.read_text("utf-8"), Loader=_TolerantLoader)  # noqa: S506 - a SafeLoader subclass
+    if mkdocs_yml.is_file() and not mkdocs_yml.is_symlink():
+        try:
+            text = mkdocs_yml.read_text("utf-8")
+            loaded = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - a SafeLoader subclass
+        except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
+            loaded = None  # `check` reports the file's syntax (navcheck.py)
         config = loaded if isinstance(loaded, dict) else {}
-    url = str(config.get("site_url") or "http://localhost:8000/")
     extra = config.get("extra") or {}
+    url = config.get("site_url", DEFAULT_URL)
+    where = "SITE_URL (from the environment)" if "SITE_URL" in os.environ else "site_url"
     return Site(
         name=str(config.get("site_name") or "Mission Tracker"),
-        url=url if url.endswith("/") else url + "/",
-        organisation=str(extra.get("organisation") or ""),
+        url=site_address(url if url is not None else DEFAULT_URL, f"{where} in mkdocs.yml"),
+        organisation=str(extra.get("organisation") or "") if isinstance(extra, dict) else "",
     )
+
+
+def settings_problems(mkdocs_yml: Path) -> list[Problem]:
+    """What `check` reports about the settings: a site address that cannot be used."""
+    try:
+        read_site(mkdocs_yml)
+    except SiteConfigError as exc:
+        return [Problem(CONFIG, _line_of(mkdocs_yml, "site_url:"), 1, str(exc), "config.site-url")]
+    return []
+
+
+def _line_of(path: Path, prefix: str) -> int:
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((i for i, line in enumerate(lines, 1) if line.startswith(prefix)), 1)

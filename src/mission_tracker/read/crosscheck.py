@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 
 from mission_tracker.model.periods import PeriodError, parse_period
 from mission_tracker.model.problems import Problem
-from mission_tracker.model.specs import STANDARD_COLUMNS, Direction, IndicatorSpec, MissionSpec
+from mission_tracker.model.specs import (
+    STANDARD_COLUMNS,
+    Direction,
+    IndicatorSpec,
+    MissionSpec,
+    id_problem,
+)
 from mission_tracker.read.cells import valid_range
 from mission_tracker.read.yamlfile import KeyPath, YamlDocument
 
@@ -111,7 +117,10 @@ def _check_references(
             f"mission `{spec.mission}` does not exist; {fix}",
         )
     for i, old in enumerate(spec.previous_ids):
-        if old == indicator_id:
+        reason = id_problem(old)
+        if reason is not None:
+            at(path, ("previous_ids", i), "ref.reserved-id", f"previous id {reason}")
+        elif old == indicator_id:
             at(
                 path,
                 ("previous_ids", i),

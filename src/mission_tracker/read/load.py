@@ -15,7 +15,7 @@ from typing import TypeVar
 from mission_tracker.cache.store import Store
 from mission_tracker.model.data import Dataset, Indicator, Mission
 from mission_tracker.model.problems import Problem, ProblemList, errors
-from mission_tracker.model.specs import ID_PATTERN, IndicatorSpec, MissionSpec
+from mission_tracker.model.specs import ID_PATTERN, IndicatorSpec, MissionSpec, id_problem
 from mission_tracker.read.crosscheck import Specs, cross_check
 from mission_tracker.read.csvfile import read_rows
 from mission_tracker.read.files import DataFiles, read_data_folder
@@ -120,6 +120,10 @@ def _check_name(name: str, wanted: tuple[str, ...], problems: ProblemList) -> bo
             f"file name {name!r} is not a valid id (lower-case letters, digits and single "
             f"hyphens); rename it to {suggestion}{suffix}",
         )
+        return False
+    reason = id_problem(stem)
+    if reason is not None:
+        problems.add(1, 1, "files.bad-id", f"file name {name!r} cannot be an id: {reason}")
         return False
     return True
 

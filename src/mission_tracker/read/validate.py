@@ -122,6 +122,11 @@ def _report(
             f"`{where}` is {given}, which YAML reads as infinity or not-a-number; write the "
             "figure itself"
         )
+    elif kind == "unprintable":
+        message = (
+            f"`{where}` holds an invisible character (U+{ctx.get('code')}) that cannot be shown "
+            "on the site; delete it (it is often invisible: retype the text around it)"
+        )
     elif kind == "string_too_long":
         message = f"`{where}` is too long; keep it to {ctx.get('max_length')} characters"
     elif kind in ("greater_than_equal", "greater_than"):

@@ -1,5 +1,15 @@
 """The Jinja environment the pages are written with, and the small formatting helpers that
-templates and page builders share."""
+templates and page builders share.
+
+Every string from the data is untrusted. In the generated Markdown it only ever lands inside a
+raw HTML block (which Markdown passes through untouched) or in the front matter, and:
+- Jinja escapes it for HTML (autoescape), so it cannot open a tag or leave an attribute;
+- its line breaks become spaces, so it cannot start a line of its own, where Markdown would
+  read `#`, `!!!`, `--8<--` (a snippet include) or a table;
+- the page title and description in the front matter are escaped for HTML too, because MkDocs
+  and Material print them unescaped into <title>, meta tags, the header and the navigation.
+CONTRIBUTING.md has the table of every output context and how it is handled.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +18,7 @@ from typing import Any
 
 import jinja2
 import yaml
+from markupsafe import Markup, escape
 
 from mission_tracker.analyse.facts import Progress, Trend
 
@@ -30,6 +41,14 @@ def trend_icon(change: Any) -> str:
     return TREND_ICONS[change.trend]
 
 
+def _one_line(value: Any) -> Any:
+    """Data text is written on one line (markup the code made, such as an SVG, is left as it
+    is)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return value.replace("\r", " ").replace("\n", " ")
+    return value
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -42,6 +61,7 @@ def environment() -> jinja2.Environment:
         # Markdown headings use {#anchor} (attr_list), so Jinja comments need other delimiters.
         comment_start_string="{%#",
         comment_end_string="#%}",
+        finalize=_one_line,
     )
     env.globals.update(trend_icon=trend_icon, progress_icon=PROGRESS_ICONS.__getitem__)
     return env
@@ -59,8 +79,17 @@ def human_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
+# Front-matter keys whose values MkDocs and Material print into pages without escaping them.
+PRINTED_RAW = ("title", "description")
+
+
 def front_matter(meta: dict[str, Any]) -> str:
-    return "---\n" + yaml.safe_dump(meta, sort_keys=True, allow_unicode=True, width=1000) + "---\n"
+    """YAML front matter; the values MkDocs prints raw are escaped for HTML here, once."""
+    safe = {
+        key: str(escape(_one_line(value))) if key in PRINTED_RAW else value
+        for key, value in meta.items()
+    }
+    return "---\n" + yaml.safe_dump(safe, sort_keys=True, allow_unicode=True, width=1000) + "---\n"
 
 
 def long_date(day: Any) -> str:

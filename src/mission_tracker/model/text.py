@@ -1,0 +1,15 @@
+"""What text from the data may hold, and how it is shown where it may not."""
+
+from __future__ import annotations
+
+import re
+
+# Characters no text in the data may hold: control characters (a NUL ends a PNG's metadata, an
+# escape sequence recolours a terminal, most are invalid in XML) and the bidirectional controls
+# that make text display in another order than it is stored. Tabs and line breaks are allowed.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text for a terminal or a log: any unprintable character spelt out as its code."""
+    return UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
