@@ -22,6 +22,7 @@ from mission_tracker.cache import uptodate
 from mission_tracker.cache.store import Store
 from mission_tracker.check.configcheck import project_problems
 from mission_tracker.model.problems import Problem, errors
+from mission_tracker.model.progress import Progress, quiet
 from mission_tracker.read.config import Site, read_site
 from mission_tracker.read.files import DataFiles, read_data_folder, read_project_file
 from mission_tracker.read.layout import CONFIG, DATA, DOCS, cache_folder
@@ -49,6 +50,7 @@ class BuildOptions:
     site_dir: Path | None = None  # default: root/site
     # The date MkDocs stamps the sitemap with; None: the newest release date in the data.
     source_date: date | None = None
+    progress: Progress = quiet  # told how far long stages have got
 
     def store(self) -> Store:
         if not self.use_cache:
@@ -107,7 +109,7 @@ def generate_docs(options: BuildOptions, report: BuildReport) -> date | None:
         report.problems = around
         return None
     site = read_site(root / CONFIG)
-    files = read_data_folder(root / DATA)
+    files = read_data_folder(root / DATA, site.limits)
     config = read_project_file(root, CONFIG) or b""
     inputs = uptodate.inputs_digest(files.files, repr(site), config)
     last = uptodate.up_to_date(store, inputs, docs, GENERATED)
@@ -119,7 +121,7 @@ def generate_docs(options: BuildOptions, report: BuildReport) -> date | None:
 
     from mission_tracker.charts.render import Renderer
 
-    made = generate(files, site, Renderer(store, workers=options.workers))
+    made = generate(files, site, Renderer(store, options.workers, options.progress))
     report.problems = made.problems
     if made.dataset is None or not made.ok:
         return None
@@ -162,9 +164,9 @@ def generate(data: Path | DataFiles, site: Site, renderer: Renderer) -> Generate
     from mission_tracker.read.load import load_dataset
     from mission_tracker.site.assemble import assemble_site
 
-    files = data if isinstance(data, DataFiles) else read_data_folder(data)
+    files = data if isinstance(data, DataFiles) else read_data_folder(data, site.limits)
     renderer.warm_up()  # the JavaScript runtime starts while the data loads
-    loaded = load_dataset(files, renderer.store)
+    loaded = load_dataset(files, renderer.store, site.limits)
     out = Generated(problems=loaded.problems)
     if not loaded.ok:
         return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 import traceback
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from mission_tracker import __version__
 from mission_tracker.model.problems import Problem, Severity, errors
+from mission_tracker.model.progress import quiet
 from mission_tracker.write import explain
 
 if TYPE_CHECKING:
@@ -174,7 +176,26 @@ def _build_options(args: argparse.Namespace, *, site: bool) -> BuildOptions:
         site_dir=getattr(args, "site_dir", None),
         # SOURCE_DATE_EPOCH is the reproducible-builds convention for pinning "now".
         source_date=datetime.fromtimestamp(int(epoch), UTC).date() if epoch.isdigit() else None,
+        progress=_Ticker() if sys.stderr.isatty() else quiet,
     )
+
+
+class _Ticker:
+    """Progress on one line of a terminal, redrawn at most a few times a second."""
+
+    def __init__(self) -> None:
+        self.shown = 0.0
+        self.width = 0
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.shown < 0.2:
+            return
+        self.shown = now
+        line = f"{what}: {done:,} of {total:,}"
+        sys.stderr.write("\r" + line.ljust(self.width) + ("\n" if done >= total else ""))
+        sys.stderr.flush()
+        self.width = 0 if done >= total else len(line)
 
 
 def _run_build(args: argparse.Namespace, *, site: bool) -> int:

@@ -27,7 +27,9 @@ def charts_for_all(
     if store.folder is not None and renderer.workers > 1 and len(todo) > IN_PROCESS:
         jobs = [(*wanted[i], store.folder) for i in todo]
         with worker_pool(renderer.workers, len(todo)) as pool:
-            for i, (made, rendered) in zip(todo, pool.map(_build_and_render, jobs), strict=True):
+            results = pool.map(_build_and_render, jobs)
+            for done, (i, (made, rendered)) in enumerate(zip(todo, results, strict=True), 1):
+                renderer.progress("Drawing charts", done, len(todo))
                 put_charts(store, keys[i], made)
                 renderer.rendered.update(rendered)
                 found[i] = made

@@ -27,6 +27,7 @@ import vl_convert as vlc
 from mission_tracker.cache.store import Store
 from mission_tracker.charts.chart import VEGA_LITE_VERSION
 from mission_tracker.charts.workers import worker_pool
+from mission_tracker.model.progress import Progress, quiet
 
 RENDER_EPOCH = "4"  # 4: the machine's fonts are hidden from the renderer
 SVG, PNG = "svg", "png"  # the store's namespaces for rendered charts
@@ -140,8 +141,11 @@ def _render_job(spec: dict[str, Any]) -> tuple[str, bytes]:
 class Renderer:
     """Renders many specs, reusing the store and spreading misses over worker processes."""
 
-    def __init__(self, store: Store, workers: int | None = None) -> None:
+    def __init__(
+        self, store: Store, workers: int | None = None, progress: Progress = quiet
+    ) -> None:
         self.store = store
+        self.progress = progress
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.fonts = _fonts_digest()
         self.hits = 0
@@ -186,7 +190,8 @@ class Renderer:
         results: list[Rendered | None],
     ) -> None:
         # Stored as each arrives, so an interrupted build keeps what it rendered.
-        for i, (svg, png) in zip(todo, outputs, strict=True):
+        for done, (i, (svg, png)) in enumerate(zip(todo, outputs, strict=True), 1):
+            self.progress("Rendering charts", done, len(todo))
             results[i] = Rendered(svg, png)
             self.store.put(SVG, keys[i], svg.encode("utf-8"))
             self.store.put(PNG, keys[i], png)

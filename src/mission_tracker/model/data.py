@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from mission_tracker.model.periods import Period
 from mission_tracker.model.specs import IndicatorSpec, MissionSpec
@@ -78,12 +80,21 @@ class Indicator:
     observations: tuple[Observation, ...]
     columns: tuple[str, ...] = ()  # the CSV header, in the editor's order
 
+    # Worked out once, on first use: pages and charts ask for each series many times, and
+    # filtering every observation for each of thousands of series would grow with their square.
+    @cached_property
+    def _by_series(self) -> dict[SeriesKey, list[Observation]]:
+        grouped: dict[SeriesKey, list[Observation]] = {}
+        for o in self.observations:
+            grouped.setdefault(o.series, []).append(o)
+        return grouped
+
     def series_keys(self) -> list[SeriesKey]:
         """Every series present, headline first, then breakdowns in declared order."""
-        return sorted({o.series for o in self.observations}, key=self.spec.series_rank)
+        return sorted(self._by_series, key=self.spec.series_rank)
 
     def series(self, key: SeriesKey) -> list[Observation]:
-        return [o for o in self.observations if o.series == key]
+        return list(self._by_series.get(key, ()))
 
     @property
     def headline_key(self) -> SeriesKey:
@@ -91,16 +102,13 @@ class Indicator:
 
     @property
     def headline(self) -> list[Observation]:
-        return [o for o in self.observations if o.is_headline]
+        return self.series(self.headline_key)
 
     def series_label(self, key: SeriesKey) -> str:
         if not any(key):
             return "All"
-        labels = {b.column: {v.value: v.display for v in b.values} for b in self.spec.breakdowns}
-        parts = [
-            labels[b.column].get(v, v) for b, v in zip(self.spec.breakdowns, key, strict=True) if v
-        ]
-        return ", ".join(parts)
+        labels = self.spec.value_labels
+        return ", ".join(labels[i].get(v, v) for i, v in enumerate(key) if v)
 
 
 @dataclass(frozen=True)
@@ -113,9 +121,19 @@ class Mission:
 class Dataset:
     missions: dict[str, Mission] = field(default_factory=dict)
     indicators: dict[str, Indicator] = field(default_factory=dict)
+    _by_mission: dict[str, list[Indicator]] = field(default_factory=dict, repr=False, compare=False)
+    _by_mission_of: dict[str, Indicator] = field(default_factory=dict, repr=False, compare=False)
 
-    def indicators_of(self, mission_id: str) -> list[Indicator]:
-        return [i for i in self.indicators.values() if i.spec.mission == mission_id]
+    def indicators_of(self, mission_id: str) -> Sequence[Indicator]:
+        """A mission's indicators, A to Z by title."""
+        if len(self._by_mission_of) != len(self.indicators):
+            # Grouped once (every page asks), and again only if indicators were added since.
+            self._by_mission.clear()
+            for indicator in sorted(self.indicators.values(), key=lambda i: i.spec.title):
+                self._by_mission.setdefault(indicator.spec.mission, []).append(indicator)
+            self._by_mission_of.clear()
+            self._by_mission_of.update(self.indicators)
+        return self._by_mission.get(mission_id, ())
 
     def missions_in_order(self) -> list[Mission]:
         return sorted(self.missions.values(), key=lambda m: (m.spec.order, m.id))

@@ -13,7 +13,6 @@ from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import (
-    AfterValidator,
     AnyHttpUrl,
     BaseModel,
     ConfigDict,
@@ -21,10 +20,9 @@ from pydantic import (
     StringConstraints,
     field_validator,
 )
-from pydantic_core import PydanticCustomError
 
 from mission_tracker.model.periods import PeriodType
-from mission_tracker.model.text import UNPRINTABLE
+from mission_tracker.model.text import PRINTABLE_PATTERN
 
 # An id is a file stem and a URL slug: `rtt-within-18-weeks`.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -69,21 +67,11 @@ Id = Annotated[
 ]
 
 
-def _printable(text: str) -> str:
-    found = UNPRINTABLE.search(text)
-    if found is not None:
-        raise PydanticCustomError(
-            "unprintable",
-            "holds the invisible character U+{code}",
-            {"code": f"{ord(found.group()):04X}"},
-        )
-    return text
-
-
-# Free text, as editors write it.
-Plain = Annotated[str, AfterValidator(_printable)]
+# Free text, as editors write it. It may hold no invisible control characters (model/text.py);
+# the pattern says so in the JSON Schema too, and read/validate.py words the problem.
+Plain = Annotated[str, StringConstraints(pattern=PRINTABLE_PATTERN)]
 Text = Annotated[
-    str, StringConstraints(min_length=1, strip_whitespace=False), AfterValidator(_printable)
+    str, StringConstraints(min_length=1, strip_whitespace=False, pattern=PRINTABLE_PATTERN)
 ]
 # A period written as in the CSV; YAML reads 2024 as a number, so numbers are accepted too.
 PeriodText = Annotated[
@@ -311,6 +299,11 @@ class IndicatorSpec(Spec):
     @cached_property
     def _value_order(self) -> list[dict[str, int]]:
         return [{v.value: i for i, v in enumerate(b.values)} for b in self.breakdowns]
+
+    @cached_property
+    def value_labels(self) -> list[dict[str, str]]:
+        """For each breakdown, in declared order: each value's label."""
+        return [{v.value: v.display for v in b.values} for b in self.breakdowns]
 
     def series_rank(self, key: tuple[str, ...]) -> tuple[int, ...]:
         """Where a series sorts: the headline (every breakdown blank) first, then breakdown

@@ -7,7 +7,10 @@ import re
 # Characters no text in the data may hold: control characters (a NUL ends a PNG's metadata, an
 # escape sequence recolours a terminal, most are invalid in XML) and the bidirectional controls
 # that make text display in another order than it is stored. Tabs and line breaks are allowed.
-UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CLASS = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069"
+UNPRINTABLE = re.compile(f"[{_CLASS}]")
+# The same rule for the JSON Schema, so editors' editors flag such text as they type.
+PRINTABLE_PATTERN = f"^[^{_CLASS}]*$"
 
 
 def visible(text: str) -> str:

@@ -28,8 +28,18 @@ _MISSING_TEXTS = frozenset(m.value for m in Missing)
 _MARKER_TEXTS = frozenset(m.value for m in Marker)
 
 
-def check_cell(cell: Cell, problems: ProblemList) -> bool:
+def check_cell(cell: Cell, problems: ProblemList, longest: int) -> bool:
     text = cell.text
+    if len(text) > longest:
+        problems.add(
+            cell.line,
+            cell.column,
+            "limits.cell-chars",
+            f"the cell holds {len(text):,} characters, more than the limit of {longest:,} "
+            "(`extra.limits.cell_chars` in mkdocs.yml); shorten it (a long note belongs in the "
+            "YAML file's caveats)",
+        )
+        return False
     if text != text.strip():
         problems.add(
             cell.line,
@@ -42,7 +52,7 @@ def check_cell(cell: Cell, problems: ProblemList) -> bool:
     if found is not None:
         problems.add(
             cell.line,
-            cell.column + found.start(),
+            cell.column + found.start() + (1 if cell.quoted else 0),
             "csv.unprintable",
             f"cell holds an invisible character (U+{ord(found.group()):04X}) that cannot be shown "
             "on the site; delete it (it is often invisible: retype the text around it)",

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from mission_tracker.model.limits import DEFAULT_LIMITS, Limits
 from mission_tracker.model.problems import Problem
 from mission_tracker.read.layout import CONFIG
 
@@ -24,6 +25,7 @@ class Site:
     name: str
     url: str  # absolute, ending in "/"
     organisation: str = ""
+    limits: Limits = DEFAULT_LIMITS
 
     def absolute(self, path: str) -> str:
         return self.url + path.lstrip("/")
@@ -95,11 +97,29 @@ def read_site(mkdocs_yml: Path) -> Site:
     extra = config.get("extra") or {}
     url = config.get("site_url", DEFAULT_URL)
     where = "SITE_URL (from the environment)" if "SITE_URL" in os.environ else "site_url"
+    extra = extra if isinstance(extra, dict) else {}
     return Site(
         name=str(config.get("site_name") or "Mission Tracker"),
         url=site_address(url if url is not None else DEFAULT_URL, f"{where} in mkdocs.yml"),
-        organisation=str(extra.get("organisation") or "") if isinstance(extra, dict) else "",
+        organisation=str(extra.get("organisation") or ""),
+        limits=_limits(extra.get("limits")),
     )
+
+
+def _limits(value: object) -> Limits:
+    if value is None:
+        return DEFAULT_LIMITS
+    if not isinstance(value, dict):
+        raise SiteConfigError("`extra.limits` must be a block of `name: number` lines")
+    known = Limits.names()
+    for name, number in value.items():
+        if name not in known:
+            raise SiteConfigError(
+                f"`extra.limits.{name}` is not a limit; the limits are " + ", ".join(known)
+            )
+        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            raise SiteConfigError(f"`extra.limits.{name}` must be a whole number above 0")
+    return Limits(**{str(k): int(v) for k, v in value.items()})
 
 
 def settings_problems(mkdocs_yml: Path) -> list[Problem]:
@@ -107,7 +127,8 @@ def settings_problems(mkdocs_yml: Path) -> list[Problem]:
     try:
         read_site(mkdocs_yml)
     except SiteConfigError as exc:
-        return [Problem(CONFIG, _line_of(mkdocs_yml, "site_url:"), 1, str(exc), "config.site-url")]
+        key = "limits:" if "extra.limits" in str(exc) else "site_url:"
+        return [Problem(CONFIG, _line_of(mkdocs_yml, key), 1, str(exc), "config.setting")]
     return []
 
 
@@ -116,4 +137,4 @@ def _line_of(path: Path, prefix: str) -> int:
         lines = path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return 1
-    return next((i for i, line in enumerate(lines, 1) if line.startswith(prefix)), 1)
+    return next((i for i, line in enumerate(lines, 1) if line.strip().startswith(prefix)), 1)

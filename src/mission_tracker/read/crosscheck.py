@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from mission_tracker.model.limits import DEFAULT_LIMITS, Limits
 from mission_tracker.model.periods import PeriodError, parse_period
 from mission_tracker.model.problems import Problem
 from mission_tracker.model.specs import (
@@ -50,8 +51,9 @@ class _Reporter:
         self.problems.append(Problem(path, line, column, message, code))
 
 
-def cross_check(specs: Specs) -> list[Problem]:
+def cross_check(specs: Specs, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
     at = _Reporter(specs.docs)
+    _check_lengths(specs, limits, at)
     old_ids: dict[str, str] = {}
     for indicator_id in sorted(specs.indicators):
         path = f"{specs.prefix}/indicators/{indicator_id}.yml"
@@ -85,6 +87,42 @@ def cross_check(specs: Specs) -> list[Problem]:
             milestone_ids.setdefault(milestone.id, mission_id)
             _check_milestone(specs, mission, i, path, at)
     return at.problems
+
+
+def _check_lengths(specs: Specs, limits: Limits, at: _Reporter) -> None:
+    """Text too long to show, and breakdowns with more values than a page can hold."""
+    for path, doc in sorted(specs.docs.items()):
+        for loc, value in _texts(doc.data, ()):
+            if len(value) > limits.text_chars:
+                at(
+                    path,
+                    loc,
+                    "limits.text-chars",
+                    f"this text is {len(value):,} characters long, more than "
+                    f"{limits.describe('text_chars')}; shorten it",
+                )
+    for indicator_id, spec in sorted(specs.indicators.items()):
+        path = f"{specs.prefix}/indicators/{indicator_id}.yml"
+        for i, breakdown in enumerate(spec.breakdowns):
+            if len(breakdown.values) > limits.breakdown_values:
+                at(
+                    path,
+                    ("breakdowns", i, "values"),
+                    "limits.breakdown-values",
+                    f"breakdown `{breakdown.column}` declares {len(breakdown.values):,} values, "
+                    f"more than {limits.describe('breakdown_values')}",
+                )
+
+
+def _texts(value: object, loc: KeyPath) -> Iterable[tuple[KeyPath, str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*loc, str(key)))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, (*loc, i))
 
 
 def _suggest(name: str, choices: Iterable[str]) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mission_tracker.model.limits import DEFAULT_LIMITS, Limits
 from mission_tracker.model.problems import Problem
 from mission_tracker.read.layout import INDICATORS, MISSIONS, shown
 
@@ -36,8 +37,9 @@ class DataFiles:
         return iter(sorted(rel[len(prefix) :] for rel in self.files if rel.startswith(prefix)))
 
 
-def read_data_folder(data_dir: Path) -> DataFiles:
-    """Every plain file directly inside `data_dir/missions` and `data_dir/indicators`."""
+def read_data_folder(data_dir: Path, limits: Limits = DEFAULT_LIMITS) -> DataFiles:
+    """Every plain file directly inside `data_dir/missions` and `data_dir/indicators`; a file
+    larger than the limit is reported and not read."""
     files: dict[str, bytes] = {}
     problems: list[Problem] = []
     skipped: list[str] = []
@@ -73,6 +75,19 @@ def read_data_folder(data_dir: Path) -> DataFiles:
                         1,
                         "this is not a plain file (a device, socket or pipe); delete it",
                         "files.not-a-file",
+                    )
+                )
+                skipped.append(rel)
+                continue
+            if info.st_size > limits.file_bytes:
+                problems.append(
+                    Problem(
+                        shown(rel),
+                        1,
+                        1,
+                        f"the file is {info.st_size:,} bytes, more than "
+                        f"{limits.describe('file_bytes')}; split the indicator into several",
+                        "limits.file-bytes",
                     )
                 )
                 skipped.append(rel)

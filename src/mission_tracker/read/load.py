@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from mission_tracker.cache.store import Store
 from mission_tracker.model.data import Dataset, Indicator, Mission
+from mission_tracker.model.limits import DEFAULT_LIMITS, Limits
 from mission_tracker.model.problems import Problem, ProblemList, errors
 from mission_tracker.model.specs import ID_PATTERN, IndicatorSpec, MissionSpec, id_problem
 from mission_tracker.read.crosscheck import Specs, cross_check
@@ -47,12 +48,14 @@ class LoadResult:
         return not errors(self.problems)
 
 
-def load_dataset(source: Path | DataFiles, store: Store | None = None) -> LoadResult:
+def load_dataset(
+    source: Path | DataFiles, store: Store | None = None, limits: Limits = DEFAULT_LIMITS
+) -> LoadResult:
     """Load a data folder (or its files, already read); with a cache, data files already read
     cleanly are taken from it (obscache.py)."""
-    files = source if isinstance(source, DataFiles) else read_data_folder(source)
+    files = source if isinstance(source, DataFiles) else read_data_folder(source, limits)
     result = LoadResult(Dataset(), list(files.problems), files=files)
-    cache = ObservationCache(store or Store(None))
+    cache = ObservationCache(store or Store(None), limits)
     for folder in (MISSIONS, INDICATORS):
         if folder not in files.folders and folder not in files.skipped:
             result.problems.append(
@@ -68,7 +71,9 @@ def load_dataset(source: Path | DataFiles, store: Store | None = None) -> LoadRe
     for name in files.names(MISSIONS):
         rel = f"{MISSIONS}/{name}"
         problems = ProblemList(shown(rel))
-        if _check_name(name, MISSION_SUFFIXES, problems):
+        if not _check_name(name, MISSION_SUFFIXES, problems):
+            _refused_id(name, specs.mission_files)
+        else:
             stem = name.rsplit(".", 1)[0]
             specs.mission_files.add(stem)
             spec = _load_spec(files.files[rel], MissionSpec, problems, specs)
@@ -84,19 +89,39 @@ def load_dataset(source: Path | DataFiles, store: Store | None = None) -> LoadRe
         if _check_name(name, INDICATOR_SUFFIXES, problems):
             stem, suffix = name.rsplit(".", 1)
             stems.setdefault(stem, set()).add("." + suffix)
-        elif problems.items and name.lower().endswith(".csv"):
-            _count_rejected(files.files[rel], result.rows)
+        else:
+            _refused_id(name, specs.indicator_files)
+            if problems.items and name.lower().endswith(".csv"):
+                _count_rejected(files.files[rel], result.rows)
         result.problems.extend(problems.items)
     specs.indicator_files.update(stems)
+    if len(stems) > limits.indicators:
+        result.problems.append(
+            Problem(
+                shown(INDICATORS),
+                1,
+                1,
+                f"there are {len(stems):,} indicators, more than {limits.describe('indicators')}",
+                "limits.indicators",
+            )
+        )
 
     for stem in sorted(stems):
         indicator = _load_indicator(files, stem, stems[stem], result, specs, cache)
         if indicator is not None:
             result.dataset.indicators[stem] = indicator
 
-    result.problems.extend(cross_check(specs))
+    result.problems.extend(cross_check(specs, limits))
     result.problems.sort()
     return result
+
+
+def _refused_id(name: str, present: set[str]) -> None:
+    """A file refused for its id alone (reserved, or too long) still exists: references to it
+    are not reported again as references to nothing."""
+    stem = name.rpartition(".")[0]
+    if ID_PATTERN.fullmatch(stem) and id_problem(stem) is not None:
+        present.add(stem)
 
 
 def _check_name(name: str, wanted: tuple[str, ...], problems: ProblemList) -> bool:
@@ -199,7 +224,9 @@ def _load_indicator(
         result.rows.read += len(observations)
         result.rows.loaded += len(observations)
     else:
-        observations, columns = read_observations(text, spec, csv_problems, result.rows)
+        observations, columns = read_observations(
+            text, spec, csv_problems, result.rows, cache.limits
+        )
         if key is not None and not csv_problems.items:
             cache.put(key, (observations, columns))
     result.problems.extend(csv_problems.items)

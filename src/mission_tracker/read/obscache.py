@@ -17,6 +17,7 @@ from datetime import date
 from mission_tracker.cache.fingerprint import modules_version
 from mission_tracker.cache.store import Store, digest, dump_json
 from mission_tracker.model.data import Marker, Missing, Observation
+from mission_tracker.model.limits import DEFAULT_LIMITS, Limits
 from mission_tracker.model.periods import Period, PeriodType
 from mission_tracker.model.specs import IndicatorSpec
 
@@ -29,14 +30,16 @@ Loaded = tuple[list[Observation], tuple[str, ...]]  # observations, the CSV head
 class ObservationCache:
     """Observations in the store's `observations` namespace, one JSON entry per data file."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, limits: Limits = DEFAULT_LIMITS) -> None:
         self.store = store
+        self.limits = limits  # a file checked clean under looser limits is checked again
 
     def key(self, text: str, spec: IndicatorSpec) -> str | None:
         """None without a cache folder (`check` reads every file itself)."""
         if not self.store.enabled:
             return None
-        return digest(FORMAT, modules_version("read.observations"), spec.model_dump_json(), text)
+        code = modules_version("read.observations")
+        return digest(FORMAT, code, repr(self.limits), spec.model_dump_json(), text)
 
     def get(self, key: str) -> Loaded | None:
         data = self.store.get(NAMESPACE, key)

@@ -10,6 +10,7 @@ import difflib
 from dataclasses import dataclass
 
 from mission_tracker.model.data import Observation, SeriesKey
+from mission_tracker.model.limits import DEFAULT_LIMITS, Limits
 from mission_tracker.model.periods import Period
 from mission_tracker.model.problems import ProblemList
 from mission_tracker.model.specs import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, IndicatorSpec
@@ -34,7 +35,11 @@ class RowCount:
 
 
 def read_observations(
-    text: str, spec: IndicatorSpec | None, problems: ProblemList, count: RowCount
+    text: str,
+    spec: IndicatorSpec | None,
+    problems: ProblemList,
+    count: RowCount,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[list[Observation], tuple[str, ...]]:
     """Parse the CSV text; with no valid spec, still check what can be checked."""
     if not text.strip():
@@ -56,10 +61,21 @@ def read_observations(
             "csv.header-only",
             "the file has a header but no rows; add one row per period under it",
         )
+    if len(data) > limits.rows:
+        problems.add(
+            header.line,
+            1,
+            "limits.rows",
+            f"the file has {len(data):,} rows, more than {limits.describe('rows')}; split the "
+            "indicator into several, or raise the limit if the site can take pages this large",
+        )
+        columns = None
     if columns is None:
         count.rejected += len(data)
         return [], tuple(c.text for c in header.cells)
-    observations = [o for row in data if (o := _read_row(row, columns, spec, problems))]
+    observations = [
+        o for row in data if (o := _read_row(row, columns, spec, problems, limits.cell_chars))
+    ]
     count.loaded += len(observations)
     count.rejected += len(data) - len(observations)
     observations = _reject_duplicates(observations, spec, problems, count)
@@ -192,7 +208,11 @@ def _renamed(name: str, missing: list[str]) -> str | None:
 
 
 def _read_row(
-    row: Row, columns: _Columns, spec: IndicatorSpec | None, problems: ProblemList
+    row: Row,
+    columns: _Columns,
+    spec: IndicatorSpec | None,
+    problems: ProblemList,
+    longest: int,
 ) -> Observation | None:
     if row.broken:
         return None
@@ -218,7 +238,7 @@ def _read_row(
             ),
         )
         return None
-    clean = [check_cell(cell, problems) for cell in row.cells]
+    clean = [check_cell(cell, problems, longest) for cell in row.cells]
 
     def usable(name: str) -> Cell | None:
         position = columns.index[name]

@@ -18,6 +18,7 @@ import pydantic
 from pydantic import BaseModel
 
 from mission_tracker.model.problems import ProblemList
+from mission_tracker.model.text import PRINTABLE_PATTERN, UNPRINTABLE
 from mission_tracker.read.yamlfile import KeyPath, YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -111,6 +112,13 @@ def _report(
     elif kind.startswith("url"):
         code = "yaml.bad-url"
         message = f"`{where}` is {given}, which is not a full web address; {_url_fix(str(raw))}"
+    elif kind == "string_pattern_mismatch" and ctx.get("pattern") == PRINTABLE_PATTERN:
+        found = UNPRINTABLE.search(str(raw))
+        code = f"{ord(found.group()):04X}" if found else "?"
+        message = (
+            f"`{where}` holds an invisible character (U+{code}) that cannot be shown on the "
+            "site; delete it (it is often invisible: retype the text around it)"
+        )
     elif kind == "string_pattern_mismatch":
         message = f"`{where}` is {given}; " + _pattern_fix(str(raw), str(ctx.get("pattern", "")))
     elif kind.startswith("date_"):
@@ -121,11 +129,6 @@ def _report(
         message = (
             f"`{where}` is {given}, which YAML reads as infinity or not-a-number; write the "
             "figure itself"
-        )
-    elif kind == "unprintable":
-        message = (
-            f"`{where}` holds an invisible character (U+{ctx.get('code')}) that cannot be shown "
-            "on the site; delete it (it is often invisible: retype the text around it)"
         )
     elif kind == "string_too_long":
         message = f"`{where}` is too long; keep it to {ctx.get('max_length')} characters"

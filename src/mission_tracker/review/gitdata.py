@@ -8,6 +8,7 @@ trees) and nothing walks history: two commits' objects are all it needs.
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -78,10 +79,12 @@ def resolve(repo: Repo, ref: str) -> str:
     if result.returncode == 0:
         return result.stdout.decode("ascii").strip()
     shallow = _git(repo.top, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
+    # Quoted for a shell, as the hint is a command to copy: a ref is text from outside.
+    quoted = shlex.quote(ref)
     hint = (
-        f"this is a shallow clone, so fetch it first: git fetch --depth=1 origin {ref}"
+        f"this is a shallow clone, so fetch it first: git fetch --depth=1 origin {quoted}"
         if shallow
-        else f"check the name, or fetch it first: git fetch origin {ref}"
+        else f"check the name, or fetch it first: git fetch origin {quoted}"
     )
     raise GitError(f"cannot find commit {ref!r} in this repository; {hint}")
 

@@ -61,7 +61,8 @@ def assemble_site(
     del jobs
 
     package_files: dict[str, bytes] = {}
-    for indicator_id in list(by_indicator):
+    for done, indicator_id in enumerate(list(by_indicator), 1):
+        renderer.progress("Writing indicator pages", done, len(ordered))
         charts = by_indicator.pop(indicator_id)
         indicator = dataset.indicators[indicator_id]
         pairs = [(c, next(renders)) for c in charts]

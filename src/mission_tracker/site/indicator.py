@@ -218,12 +218,12 @@ def _related(
 ) -> list[dict[str, str]]:
     """The indicators it names as related, then the others of its mission, at most six."""
     spec = indicator.spec
-    ids = [r for r in spec.related if r in dataset.indicators]
-    ids += [
-        i.id
-        for i in sorted(dataset.indicators_of(spec.mission), key=lambda i: i.spec.title)
-        if i.id != indicator.id and i.id not in ids
-    ]
+    ids = [r for r in spec.related if r in dataset.indicators][:6]
+    for other in dataset.indicators_of(spec.mission):  # A to Z: stop at six
+        if len(ids) >= 6:
+            break
+        if other.id != indicator.id and other.id not in ids:
+            ids.append(other.id)
     return [
         {
             "title": dataset.indicators[r].spec.title,

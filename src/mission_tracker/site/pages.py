@@ -8,6 +8,7 @@ contents. Links between pages are relative, so the site works under any base pat
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from mission_tracker.analyse.facts import Facts, MilestoneFacts, Progress, Trend
@@ -34,7 +35,7 @@ def sparkline(indicator: Indicator) -> str:
     )
 
 
-def latest_updated(indicators: list[Indicator]) -> str:
+def latest_updated(indicators: Sequence[Indicator]) -> str:
     dates = [i.spec.source.updated for i in indicators]
     return long_date(max(dates)) if dates else "no data yet"
 
@@ -107,7 +108,7 @@ def mission_page(dataset: Dataset, facts: Facts, site: Site, mission: Mission) -
         milestones=[_milestone_row(mf, here) for mf in facts.milestones.get(mission.id, [])],
         indicators=[
             _indicator_card(indicator, facts, here)
-            for indicator in sorted(dataset.indicators_of(mission.id), key=lambda i: i.spec.title)
+            for indicator in dataset.indicators_of(mission.id)
         ],
     )
     meta = {
