@@ -20,10 +20,12 @@ GENERATED_ASSETS = {p.removeprefix("assets/") for p in GENERATED if p.startswith
 
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
-    """A copy of the project's inputs (data, hand-written docs, mkdocs.yml) to build in. With
+    """A copy of the project's inputs (data, map boundaries, hand-written docs, mkdocs.yml) to
+    build in. With
     other `data`, the mkdocs.yml navigation lists that data's missions instead."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(data or ROOT / "data", dest / "data")
+    shutil.copytree(ROOT / "maps", dest / "maps")
     shutil.copytree(
         ROOT / "docs",
         dest / "docs",
@@ -43,6 +45,28 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
         config = "\n".join(lines) + "\n"
     (dest / "mkdocs.yml").write_text(config, "utf-8")
     return dest
+
+
+LAD_MAP = """\
+  maps:
+    lad:
+      file: maps/lad-2016-gb.geojson
+      code: LAD16CD
+      name: LAD16NM
+      title: Local authority districts (December 2016), Great Britain
+      attribution: "Source: Office for National Statistics licensed under the Open Government \\
+        Licence v.3.0. Contains OS data © Crown copyright and database right 2016."
+"""
+
+
+def shapes_project(dest: Path) -> Path:
+    """The real Open SDG shapes in tests/fixtures/shapes, with the shipped local authority
+    boundaries declared for its map."""
+    root = copy_project(dest, data=FIXTURES / "shapes" / "data")
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("extra:\n", "extra:\n" + LAD_MAP, 1)
+    config.write_text(text, "utf-8")
+    return root
 
 
 def run_cli(
@@ -71,6 +95,15 @@ def run_cli(
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped data built into a site, as `make site` does."""
     root = copy_project(tmp_path_factory.mktemp("project"))
+    result = run_cli("site", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def shapes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Real statistics of every shape (tests/fixtures/shapes), built in full."""
+    root = shapes_project(tmp_path_factory.mktemp("shapes"))
     result = run_cli("site", cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
     return root

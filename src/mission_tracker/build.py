@@ -13,6 +13,7 @@ Altair and vl-convert would take longer than that.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from mission_tracker.analyse.facts import Facts
     from mission_tracker.charts.render import Renderer
     from mission_tracker.model.data import Dataset
+    from mission_tracker.model.maps import Boundaries
 
 
 @dataclass(frozen=True)
@@ -120,8 +122,13 @@ def generate_docs(options: BuildOptions, report: BuildReport) -> date | None:
         return date.fromisoformat(last.data_date)
 
     from mission_tracker.charts.render import Renderer
+    from mission_tracker.read.maps import read_boundaries
 
-    made = generate(files, site, Renderer(store, options.workers, options.progress))
+    boundaries, unreadable = read_boundaries(root, site.maps)
+    if unreadable:
+        report.problems = unreadable
+        return None
+    made = generate(files, site, Renderer(store, options.workers, options.progress), boundaries)
     report.problems = made.problems
     if made.dataset is None or not made.ok:
         return None
@@ -158,25 +165,33 @@ class Generated:
         return not errors(self.problems)
 
 
-def generate(data: Path | DataFiles, site: Site, renderer: Renderer) -> Generated:
-    """load -> analyse -> charts -> render -> pages and downloads, all in memory."""
+def generate(
+    data: Path | DataFiles,
+    site: Site,
+    renderer: Renderer,
+    boundaries: Mapping[str, Boundaries] | None = None,
+) -> Generated:
+    """load -> analyse -> charts -> render -> pages and downloads, all in memory; `boundaries`
+    are the maps the site declares, read from the project (read/maps.py)."""
     from mission_tracker.analyse.facts import analyse
     from mission_tracker.read.load import load_dataset
     from mission_tracker.site.assemble import assemble_site
 
     files = data if isinstance(data, DataFiles) else read_data_folder(data, site.limits)
     renderer.warm_up()  # the JavaScript runtime starts while the data loads
-    loaded = load_dataset(files, renderer.store, site.limits)
+    declared = frozenset(m.id for m in site.maps)
+    loaded = load_dataset(files, renderer.store, site.limits, declared)
     out = Generated(problems=loaded.problems)
     if not loaded.ok:
         return out
     out.dataset, out.facts = loaded.dataset, analyse(loaded.dataset)
-    made = assemble_site(out.dataset, out.facts, site, renderer, files, data_date(out.dataset))
+    day = data_date(out.dataset)
+    made = assemble_site(out.dataset, out.facts, site, renderer, files, day, boundaries)
     out.files, out.rendered, out.from_cache = made.files, made.rendered, made.from_cache
     return out
 
 
 def data_date(dataset: Dataset) -> date:
     """The build's date: the newest release or retrieval date in the data (never "now")."""
-    days = [i.spec.source.updated for i in dataset.indicators.values()]
+    days = [i.spec.updated for i in dataset.indicators.values()]
     return max(days, default=date(2024, 1, 1))

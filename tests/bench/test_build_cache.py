@@ -87,6 +87,7 @@ def test_unchanged_rebuild_renders_and_builds_nothing(copy: tuple[Path, Path]) -
             indicator,
             again.facts.drawn_milestone(indicator.id),
             site.absolute(indicator_url(indicator.id)),
+            {},
         )
         assert get_charts(store, spec_key(sources, wanted)) is not None
 

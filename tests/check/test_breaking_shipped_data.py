@@ -64,7 +64,7 @@ BREAKS: dict[str, tuple[Break, str]] = {
     ),
     "percentage over 100": (
         edit(RTT_CSV, "2022-07,61.0303928847014", "2022-07,140"),
-        f"{RTT_CSV}:181:9: value 140 is outside the valid range (0 to 100) for this indicator; "
+        f"{RTT_CSV}:181:9: value 140 is outside the valid range (at most 100) for this indicator; "
         "check it against the source, or change `valid_range` in the YAML file if it is right",
     ),
     "misspelt key": (

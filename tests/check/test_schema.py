@@ -16,7 +16,8 @@ from tests.check.fixtures import PROBLEMS
 from tests.conftest import ROOT, run_cli
 
 from mission_tracker.check.schema import schema_files
-from mission_tracker.model.specs import IndicatorSpec, MissionSpec
+from mission_tracker.model.missions import MissionSpec
+from mission_tracker.model.specs import IndicatorSpec
 from mission_tracker.read.layout import schema_modeline
 
 KINDS = {"indicators": "indicator", "missions": "mission"}

@@ -6,8 +6,9 @@ import datetime as dt
 from typing import Any
 
 from mission_tracker.model.data import Dataset, Indicator, Missing, Mission, Observation
+from mission_tracker.model.missions import MissionSpec
 from mission_tracker.model.periods import PeriodType, parse_period
-from mission_tracker.model.specs import IndicatorSpec, MissionSpec
+from mission_tracker.model.specs import IndicatorSpec
 
 SOURCE = {
     "publisher": "Office for National Statistics",

@@ -172,6 +172,67 @@
     });
   }
 
+  /* Choosing the held values of a crossed breakdown: one list per other breakdown, offering
+     the combinations the data have (views.json, written with the page); each choice swaps in
+     its chart and its description. Without JavaScript the page shows the default, and the
+     table below has every figure. */
+  function addChoices(figure, choices) {
+    var options = choices.options || [];
+    if (options.length < 2) return;
+    var wrap = document.createElement("fieldset");
+    wrap.className = "mt-choices";
+    var legend = document.createElement("legend");
+    legend.textContent = "Show the chart for";
+    wrap.appendChild(legend);
+    var status = document.createElement("p");
+    status.className = "mt-visually-hidden";
+    status.setAttribute("aria-live", "polite");
+    var selects = {};
+    choices.breakdowns.forEach(function (b) {
+      var offered = {};
+      options.forEach(function (o) { if (b.column in o.held) offered[o.held[b.column]] = true; });
+      var id = figure.id + "-held-" + b.column;
+      var label = document.createElement("label");
+      label.setAttribute("for", id);
+      label.textContent = b.label + " ";
+      var select = document.createElement("select");
+      select.id = id;
+      b.values.forEach(function (v) {
+        if (!offered[v.value]) return;
+        var option = document.createElement("option");
+        option.value = v.value;
+        option.textContent = v.label;
+        select.appendChild(option);
+      });
+      select.value = options[0].held[b.column];
+      selects[b.column] = select;
+      label.appendChild(select);
+      wrap.appendChild(label);
+    });
+    function matches(o, column, value) {
+      return Object.keys(selects).every(function (c) {
+        return c === column ? o.held[c] === value : o.held[c] === selects[c].value;
+      });
+    }
+    function choose(column) {
+      var value = selects[column].value;
+      var found = options.filter(function (o) { return matches(o, column, value); })[0] ||
+        options.filter(function (o) { return o.held[column] === value; })[0];
+      if (!found) return;
+      Object.keys(selects).forEach(function (c) { selects[c].value = found.held[c]; });
+      draw(figure, found.spec).then(function () {
+        var described = figure.querySelector(".mt-figure__description");
+        if (described) described.textContent = found.description;
+        status.textContent = "Showing the chart " + found.words + ".";
+      });
+    }
+    Object.keys(selects).forEach(function (column) {
+      selects[column].addEventListener("change", function () { choose(column); });
+    });
+    wrap.appendChild(status);
+    figure.insertBefore(wrap, figure.querySelector(".mt-figure__image"));
+  }
+
   function enhance(figure) {
     if (figure.dataset.mtReady) return;
     figure.dataset.mtReady = "1";
@@ -185,6 +246,11 @@
       var spec = both[0], breakdowns = both[1];
       var current = withTooltips(spec);
       return draw(figure, current).then(function () {
+        if (figure.dataset.views) {
+          fetch(figure.dataset.views).then(function (r) { return r.json(); }).then(function (choices) {
+            addChoices(figure, choices);
+          });
+        }
         if (!breakdowns || !breakdowns.datasets) return;
         var names = Object.keys(breakdowns.datasets).filter(function (k) { return /^series\d+$/.test(k); });
         if (!names.length) return;

@@ -1,24 +1,25 @@
-"""Numbers in words people use: "60.1%", "£8,265", "up 1.2 percentage points"."""
+"""Numbers in words people use, in the unit the data declare: "60.1%", "£8,265m", "up 1.2
+percentage points", "down 118 thousand tonnes"."""
 
 from __future__ import annotations
 
 import math
+from functools import cache
+
+from babel.numbers import get_currency_symbol
 
 from mission_tracker.model.data import Observation
-from mission_tracker.model.specs import IndicatorSpec, Unit
+from mission_tracker.model.units import UnitKind, UnitSpec
 
-DEFAULT_DECIMALS = {
-    Unit.PERCENT: 1,
-    Unit.COUNT: 0,
-    Unit.GBP: 0,
-    Unit.GBP_MILLION: 0,
-    Unit.RATE: 2,
-    Unit.GWH: 0,
-}
+LOCALE = "en_GB"  # how currency symbols are written (one locale until the site has more)
 
 
-def decimals(spec: IndicatorSpec) -> int:
-    return spec.decimals if spec.decimals is not None else DEFAULT_DECIMALS[spec.unit]
+@cache
+def currency_symbol(unit: UnitSpec) -> str:
+    """ "£" for GBP, "€" for EUR, "US$" for USD; the unit's own symbol if it gives one."""
+    if unit.symbol:
+        return unit.symbol
+    return str(get_currency_symbol(unit.currency or "", locale=LOCALE))
 
 
 def _digits(value: float, places: int) -> str:
@@ -27,53 +28,64 @@ def _digits(value: float, places: int) -> str:
     return ("-" if value < 0 and float(text.replace(",", "")) != 0 else "") + text
 
 
+def _visible(value: float, places: int) -> int:
+    """Enough decimal places that a figure which is not zero is not shown as 0: two
+    significant figures where the unit's places would round it away (6.7e-05% -> 0.000067%)."""
+    if value == 0 or abs(value) >= 0.5 * 10**-places:
+        return places
+    needed = 1 - math.floor(math.log10(abs(value)))
+    # Never more places than the figure was written with ("0.4", not "0.40").
+    written = places_of(value)
+    return min(needed, written) if written > places else needed
+
+
 def format_value(
-    value: float, spec: IndicatorSpec, *, with_label: bool = False, places: int | None = None
+    value: float, unit: UnitSpec, *, with_label: bool = False, places: int | None = None
 ) -> str:
     """A value as shown in tables, headlines and charts."""
-    places = decimals(spec) if places is None else places
-    digits = _digits(value, places)
-    unit = spec.unit
-    if unit is Unit.PERCENT:
+    digits = _digits(value, _visible(value, unit.places if places is None else places))
+    kind, scale = unit.kind, unit.multiplier
+    if kind is UnitKind.PERCENTAGE:
         return f"{digits}%"
-    if unit in (Unit.GBP, Unit.GBP_MILLION):
+    if kind is UnitKind.CURRENCY:
         sign, digits = ("-", digits[1:]) if digits.startswith("-") else ("", digits)
-        text = f"{sign}£{digits}{'m' if unit is Unit.GBP_MILLION else ''}"
-    elif unit is Unit.GWH:
-        text = f"{digits} GWh"
-    else:
-        text = digits
-    if with_label and spec.unit_label:
-        text = f"{text} {spec.unit_label}"
+        return f"{sign}{currency_symbol(unit)}{digits}{scale.short if scale else ''}"
+    if kind is UnitKind.PHYSICAL:
+        # "78 kg per person": the symbol, and what it is per when the unit says.
+        named = " ".join(part for part in (unit.symbol, unit.label) if part)
+        return f"{digits} {scale.value + ' ' if scale else ''}{named}"
+    text = f"{digits} {scale.value}" if scale else digits
+    if with_label and unit.counted:
+        text = f"{text} {unit.counted}"
     return text
 
 
-def format_change(change: float, spec: IndicatorSpec) -> str:
-    """The size of a change in the unit's own terms, without its sign: "1.2 percentage points"."""
-    places = decimals(spec)
+def format_change(change: float, unit: UnitSpec) -> str:
+    """The size of a change in the unit's own terms, without its sign: "1.2 percentage points",
+    "118 thousand tonnes", "£20m", "3,410 dwellings"."""
     size = abs(change)
-    if spec.unit is Unit.PERCENT:
-        amount = _digits(size, places)
+    if unit.kind is UnitKind.PERCENTAGE:
+        amount = _digits(size, unit.places)
         return f"{amount} percentage point{'' if amount == '1' else 's'}"
-    return format_value(size, spec, with_label=spec.unit is Unit.RATE)
+    return format_value(size, unit, with_label=True)
 
 
-def change_phrase(change: float, spec: IndicatorSpec) -> str:
+def change_phrase(change: float, unit: UnitSpec) -> str:
     """ "up 1.2 percentage points", "down £120", or "unchanged" when it rounds to nothing."""
-    if float(_digits(abs(change), decimals(spec)).replace(",", "")) == 0:
+    if float(_digits(abs(change), unit.places).replace(",", "")) == 0:
         return "unchanged"
-    return f"{'up' if change > 0 else 'down'} {format_change(change, spec)}"
+    return f"{'up' if change > 0 else 'down'} {format_change(change, unit)}"
 
 
-def format_about(value: float, spec: IndicatorSpec) -> str:
+def format_about(value: float, unit: UnitSpec) -> str:
     """A rate to two significant figures, for "needs about 0.59 points a month"."""
     if value == 0:
-        return format_value(0, spec, places=0)
+        return format_value(0, unit, places=0)
     places = max(0, 1 - math.floor(math.log10(abs(value))))
     rounded = round(value, places)
-    if spec.unit is Unit.PERCENT:
+    if unit.kind is UnitKind.PERCENTAGE:
         return f"{_digits(rounded, places)} percentage points"
-    return format_value(rounded, spec, with_label=True, places=places)
+    return format_value(rounded, unit, with_label=True, places=places)
 
 
 def places_of(value: float) -> int:
@@ -84,17 +96,33 @@ def places_of(value: float) -> int:
     return min(len(text.split(".")[1].rstrip("0")), 6)
 
 
-def format_given(value: float, spec: IndicatorSpec) -> str:
+def format_given(value: float, unit: UnitSpec) -> str:
     """A figure quoted from a publication (a target, a baseline) at its own precision, so that
     67.7 is never shown as 68 nor 92 as 92.0."""
-    return format_value(value, spec, places=places_of(value))
+    return format_value(value, unit, places=places_of(value))
 
 
-def value_text(o: Observation, spec: IndicatorSpec) -> str:
+def value_text(o: Observation, unit: UnitSpec) -> str:
     """An observation's value as tables, tooltips and reviews show it: "60.1%", or a missing
     value's shorthand and meaning, "[x] (not available)"."""
     if o.value is not None:
-        return format_value(o.value, spec)
+        return format_value(o.value, unit)
     if o.missing is not None:
         return f"{o.missing.value} ({o.missing.meaning})"
     return o.text
+
+
+def unit_words(unit: UnitSpec) -> str:
+    """The unit in words, for "about this data": "pounds sterling (£), millions"."""
+    scale = f", {unit.multiplier.value}s" if unit.multiplier else ""
+    if unit.kind is UnitKind.PERCENTAGE:
+        return "percentage"
+    if unit.kind is UnitKind.CURRENCY:
+        return f"{unit.currency} ({currency_symbol(unit)}){scale}"
+    if unit.kind is UnitKind.RATE:
+        return f"rate{' ' + unit.counted if unit.counted else ''}"
+    if unit.kind is UnitKind.INDEX:
+        return f"index{f' ({unit.base})' if unit.base else ''}"
+    if unit.kind is UnitKind.PHYSICAL:
+        return f"{unit.symbol or unit.label}{scale}"
+    return f"number{' of ' + unit.label if unit.label else ''}{scale}"

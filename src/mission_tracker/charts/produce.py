@@ -13,6 +13,7 @@ from mission_tracker.charts.render import IN_PROCESS, Renderer
 from mission_tracker.charts.speccache import Wanted, get_charts, put_charts, spec_key
 from mission_tracker.charts.workers import worker_pool
 from mission_tracker.model.data import Indicator
+from mission_tracker.model.maps import Boundaries
 
 
 def charts_for_all(
@@ -45,13 +46,13 @@ def charts_for_all(
 
 
 def _build_and_render(
-    job: tuple[Indicator, MilestoneFacts | None, str, Path],
+    job: tuple[Indicator, MilestoneFacts | None, str, dict[str, Boundaries], Path],
 ) -> tuple[list[Chart], set[str]]:
     """In a worker: an indicator's charts, rendered into the store; (charts, keys rendered)."""
     from mission_tracker.charts.specs import charts
 
-    indicator, milestone, address, folder = job
-    made = charts(indicator, milestone, address)
+    indicator, milestone, address, maps, folder = job
+    made = charts(indicator, milestone, address, maps)
     renderer = Renderer(Store(folder), workers=1)
     renderer.render_all([c.spec for c in made])
     return made, renderer.rendered

@@ -23,11 +23,13 @@ from mission_tracker.cache.fingerprint import modules_version
 from mission_tracker.cache.store import Store, digest, dump_json
 from mission_tracker.charts.chart import Chart
 from mission_tracker.model.data import Indicator
+from mission_tracker.model.maps import Boundaries
 
-FORMAT = "2"  # bump when the entry layout changes
+FORMAT = "3"  # bump when the entry layout changes
 NAMESPACE = "specs"
 
-Wanted = tuple[Indicator, MilestoneFacts | None, str]  # indicator, milestone drawn, address
+# An indicator, the milestone drawn on it, its address and the maps its breakdowns are drawn on.
+Wanted = tuple[Indicator, MilestoneFacts | None, str, dict[str, Boundaries]]
 
 
 class Uncacheable(TypeError):
@@ -68,14 +70,15 @@ def _canonical(value: object, indicator_id: str) -> object:
 def spec_key(sources: tuple[bytes, ...], wanted: Wanted) -> str | None:
     """The key of an indicator's specs, from the bytes of its data files; None when an input
     cannot be described exactly (then nothing is cached)."""
-    indicator, milestone, address = wanted
+    indicator, milestone, address, maps = wanted
     try:
         facts = json.dumps(_canonical(milestone, indicator.id), sort_keys=True, ensure_ascii=False)
     except Uncacheable:
         return None
     # The code that makes a spec: the chart builders and the loader that reads the files.
     code = modules_version("charts.specs", "read.load", "charts.speccache")
-    return digest(FORMAT, code, indicator.id, address, *sources, facts)
+    drawn_on = [f"{m.id}:{m.digest}" for _, m in sorted(maps.items())]
+    return digest(FORMAT, code, indicator.id, address, *sources, facts, *drawn_on)
 
 
 def get_charts(store: Store, key: str | None) -> list[Chart] | None:
@@ -84,7 +87,20 @@ def get_charts(store: Store, key: str | None) -> list[Chart] | None:
     entry = store.get_json(NAMESPACE, key)
     try:
         charts = [
-            Chart(c["kind"], c["spec"], c["title"], c["subtitle"], tuple(c["footer"]))
+            Chart(
+                c["kind"],
+                c["spec"],
+                c["title"],
+                c["subtitle"],
+                tuple(c["footer"]),
+                c["stem"],
+                c["heading"],
+                c["measure"],
+                c["column"],
+                c["view"],
+                c["inline"],
+                tuple(c["options"]),
+            )
             for c in entry["charts"]
         ]
     except (KeyError, TypeError):
@@ -103,6 +119,13 @@ def put_charts(store: Store, key: str | None, charts: list[Chart]) -> None:
                 "subtitle": c.subtitle,
                 "footer": list(c.footer),
                 "spec": c.spec,
+                "stem": c.stem,
+                "heading": c.heading,
+                "measure": c.measure,
+                "column": c.column,
+                "view": c.view,
+                "inline": c.inline,
+                "options": list(c.options),
             }
             for c in charts
         ],
@@ -112,6 +135,7 @@ def put_charts(store: Store, key: str | None, charts: list[Chart]) -> None:
     except (TypeError, ValueError):
         return
     # A spec that does not survive the round trip (a tuple, a NaN) is not cached.
-    if [c["spec"] for c in json.loads(data)["charts"]] != [c.spec for c in charts]:
+    back = json.loads(data)["charts"]
+    if [(c["spec"], c["options"]) for c in back] != [(c.spec, list(c.options)) for c in charts]:
         return
     store.put(NAMESPACE, key, data)

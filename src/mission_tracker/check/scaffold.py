@@ -19,8 +19,9 @@ from typing import Any
 from pydantic import AnyHttpUrl, BaseModel
 from pydantic.fields import FieldInfo
 
+from mission_tracker.model.base import CSV_HEADER, ID_PATTERN
 from mission_tracker.model.periods import PeriodType
-from mission_tracker.model.specs import CSV_HEADER, ID_PATTERN, IndicatorSpec, Unit
+from mission_tracker.model.specs import IndicatorSpec, Unit
 from mission_tracker.read.layout import schema_modeline
 
 INTRO = """\
@@ -29,6 +30,9 @@ INTRO = """\
 # The editor's guide on the site explains each field with examples.
 """
 WIDTH = 96
+# Optional in the model because `sources:` may stand in for it, but every indicator needs one
+# of the two, so the template writes this one out in full.
+WRITTEN_OUT = frozenset({"source"})
 
 
 class ScaffoldError(Exception):
@@ -46,7 +50,7 @@ def template(mission: str) -> str:
 def _fields(model: type[BaseModel], indent: str, given: dict[str, str]) -> list[str]:
     lines: list[str] = []
     for name, info in model.model_fields.items():
-        required = info.is_required()
+        required = info.is_required() or name in WRITTEN_OUT
         kind = _unwrap(info.annotation)
         about = _about(info, kind)
         lines += _comment(indent, about if required else f"Optional: {_lower_first(about)}")
@@ -84,7 +88,8 @@ def _about(info: FieldInfo, kind: Any) -> str:
 
 
 def _comment(indent: str, text: str) -> list[str]:
-    return [f"{indent}# {line}" for line in textwrap.wrap(text, WIDTH - len(indent) - 2)]
+    width = WIDTH - len(indent) - 2
+    return [f"{indent}# {line}" for line in textwrap.wrap(text, width, break_on_hyphens=False)]
 
 
 def _example_block(model: type[BaseModel], indent: str, listed: bool) -> list[str]:
@@ -131,8 +136,12 @@ def _unwrap(annotation: Any) -> Any:
     if origin is typing.Annotated:
         return _unwrap(typing.get_args(annotation)[0])
     if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return _unwrap(args[0]) if len(args) == 1 else annotation
+        args = [_unwrap(a) for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+        # A name or a block (a unit, a licence): the template offers the name.
+        named = [a for a in args if isinstance(a, type) and issubclass(a, Enum)]
+        return named[0] if named else annotation
     return annotation
 
 

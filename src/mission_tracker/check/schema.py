@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mission_tracker.model.specs import IndicatorSpec, MissionSpec
+from mission_tracker.model.missions import MissionSpec
+from mission_tracker.model.specs import IndicatorSpec
 
 SCHEMA_DIR = "docs/schema"
 

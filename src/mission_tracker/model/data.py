@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-from mission_tracker.model.periods import Period
-from mission_tracker.model.specs import IndicatorSpec, MissionSpec
+from mission_tracker.model.measures import Measure, measures_of
+from mission_tracker.model.missions import MissionSpec
+from mission_tracker.model.periods import Period, PeriodError, parse_period
+from mission_tracker.model.specs import IndicatorSpec
 
 
 class Missing(StrEnum):
@@ -55,6 +58,9 @@ _MARKERS = {
 }
 
 SeriesKey = tuple[str, ...]  # breakdown values in declared order; "" where blank
+MarkerCode = str  # as the marker column writes it: a GSS marker ("[p]") or a declared status
+# Markers that mean the figure may change: drawn as hollow points.
+TENTATIVE = frozenset({Marker.PROVISIONAL.value, Marker.ESTIMATED.value})
 
 
 @dataclass(frozen=True)
@@ -64,13 +70,15 @@ class Observation:
     value: float | None
     text: str  # the value cell as written (a number, or a Missing shorthand)
     missing: Missing | None = None
-    markers: frozenset[Marker] = frozenset()
+    markers: frozenset[MarkerCode] = frozenset()
     note: str = ""
     line: int = 0
+    measure: str = ""  # which measure, for an indicator with several
+    date: dt.date | None = None  # tells apart several observations in one period
 
     @property
-    def is_headline(self) -> bool:
-        return not any(self.series)
+    def tentative(self) -> bool:
+        return bool(self.markers & TENTATIVE)
 
 
 @dataclass(frozen=True)
@@ -80,35 +88,92 @@ class Indicator:
     observations: tuple[Observation, ...]
     columns: tuple[str, ...] = ()  # the CSV header, in the editor's order
 
+    @cached_property
+    def measures(self) -> list[Measure]:
+        """Its measures, the headline measure first (one, for most indicators)."""
+        return measures_of(self.spec)
+
+    @property
+    def headline_measure(self) -> Measure:
+        return self.measures[0]
+
+    def measure(self, measure_id: str) -> Measure:
+        return next((m for m in self.measures if m.id == measure_id), self.measures[0])
+
     # Worked out once, on first use: pages and charts ask for each series many times, and
     # filtering every observation for each of thousands of series would grow with their square.
     @cached_property
-    def _by_series(self) -> dict[SeriesKey, list[Observation]]:
-        grouped: dict[SeriesKey, list[Observation]] = {}
+    def _by_series(self) -> dict[tuple[str, SeriesKey], list[Observation]]:
+        grouped: dict[tuple[str, SeriesKey], list[Observation]] = {}
         for o in self.observations:
-            grouped.setdefault(o.series, []).append(o)
+            grouped.setdefault((o.measure, o.series), []).append(o)
         return grouped
 
-    def series_keys(self) -> list[SeriesKey]:
-        """Every series present, headline first, then breakdowns in declared order."""
-        return sorted(self._by_series, key=self.spec.series_rank)
+    def rows(self, measure_id: str = "") -> list[Observation]:
+        """Every observation of one measure."""
+        return [o for o in self.observations if o.measure == measure_id]
 
-    def series(self, key: SeriesKey) -> list[Observation]:
-        return list(self._by_series.get(key, ()))
+    def series_keys(self, measure_id: str = "") -> list[SeriesKey]:
+        """Every series of a measure, headline first, then breakdowns in declared order."""
+        keys = [key for m, key in self._by_series if m == measure_id]
+        return sorted(keys, key=self.spec.series_rank)
+
+    def series(self, key: SeriesKey, measure_id: str = "") -> list[Observation]:
+        return list(self._by_series.get((measure_id, key), ()))
 
     @property
     def headline_key(self) -> SeriesKey:
-        return ("",) * len(self.spec.breakdowns)
+        """The series of the total rows: every breakdown at its total."""
+        return self.spec.headline_key
+
+    def headline_of(self, measure_id: str) -> list[Observation]:
+        """A measure's headline series; empty for an indicator that declares it has none."""
+        if self.spec.no_headline is not None:
+            return []
+        return self.series(self.headline_key, measure_id)
 
     @property
     def headline(self) -> list[Observation]:
-        return self.series(self.headline_key)
+        """The headline measure's headline series."""
+        return self.headline_of(self.headline_measure.id)
+
+    def is_headline(self, o: Observation) -> bool:
+        return o.series == self.headline_key and self.spec.no_headline is None
 
     def series_label(self, key: SeriesKey) -> str:
-        if not any(key):
+        if key == self.headline_key:
             return "All"
-        labels = self.spec.value_labels
-        return ", ".join(labels[i].get(v, v) for i, v in enumerate(key) if v)
+        labels, totals = self.spec.value_labels, self.headline_key
+        return ", ".join(labels[i].get(v, v) for i, v in enumerate(key) if v != totals[i])
+
+    def marker_meaning(self, code: MarkerCode) -> str:
+        """What a marker means: a GSS marker's meaning, or the status the YAML declares."""
+        declared = {s.code: s.meaning for s in self.spec.statuses}
+        if code in declared:
+            return declared[code]
+        gss = {m.value: m.meaning for m in Marker}
+        return gss.get(code, code)
+
+    @property
+    def break_codes(self) -> frozenset[MarkerCode]:
+        """Declared statuses that mark a break in the series."""
+        return frozenset(s.code for s in self.spec.statuses if s.breaks_series)
+
+    def breaks(self, measure: Measure) -> list[tuple[Period, str]]:
+        """Where a measure's series is not comparable across (the first period after each
+        break) and why: the declared `series_breaks`, and rows marked with a status that
+        breaks the series. Sorted, each period once."""
+        found: dict[Period, str] = {}
+        for brk in self.spec.series_breaks:
+            try:
+                found.setdefault(parse_period(brk.period, measure.period_type), brk.reason)
+            except PeriodError:
+                continue  # a period of another measure's type, or reported by `check`
+        meanings = {s.code: s.meaning for s in self.spec.statuses if s.breaks_series}
+        for o in self.rows(measure.id):
+            for code in sorted(o.markers & meanings.keys()):
+                found.setdefault(o.period, meanings[code])
+        return sorted(found.items())
 
 
 @dataclass(frozen=True)

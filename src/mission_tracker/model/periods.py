@@ -1,8 +1,10 @@
 """Period types: the time an observation refers to, parsed from how statisticians write it.
 
-Each indicator declares one period type; every row's period is parsed as that type. A period
-knows its first and last day (for a true time axis) and how people write it ("2023/24",
-"Jul 2024", "Q3 2024").
+Each indicator (or each of its measures) declares one period type; every row's period is
+parsed as that type. A period knows its first and last day (for a true time axis) and how
+people write it ("2023/24", "Jul 2024", "Q3 2024"). Pooled and rolling periods of several years
+(a three-year average, "2018 to 2020") are types of their own, so that no figure for several
+years is ever passed off as a figure for one.
 """
 
 from __future__ import annotations
@@ -11,77 +13,11 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
+from mission_tracker.model.periodtypes import MONTH_ABBR, MONTH_NAMES, PeriodType
 
-class PeriodType(StrEnum):
-    YEAR = "year"
-    FINANCIAL_YEAR = "financial_year"
-    ACADEMIC_YEAR = "academic_year"
-    QUARTER = "quarter"
-    MONTH = "month"
-    DATE = "date"
-
-    @property
-    def description(self) -> str:
-        return _DESCRIPTIONS[self]
-
-    @property
-    def example(self) -> str:
-        return _EXAMPLES[self]
-
-    @property
-    def frequency(self) -> str:
-        """The publication rhythm a series of this type usually has."""
-        return _FREQUENCIES[self]
-
-    @property
-    def sub_annual(self) -> bool:
-        return self in (PeriodType.QUARTER, PeriodType.MONTH)
-
-
-_DESCRIPTIONS = {
-    PeriodType.YEAR: "calendar year",
-    PeriodType.FINANCIAL_YEAR: "financial year (April to March)",
-    PeriodType.ACADEMIC_YEAR: "academic year (September to August)",
-    PeriodType.QUARTER: "calendar quarter",
-    PeriodType.MONTH: "month",
-    PeriodType.DATE: "date",
-}
-_EXAMPLES = {
-    PeriodType.YEAR: "2024",
-    PeriodType.FINANCIAL_YEAR: "2023/24",
-    PeriodType.ACADEMIC_YEAR: "2023/24",
-    PeriodType.QUARTER: "2024 Q3",
-    PeriodType.MONTH: "2024-07",
-    PeriodType.DATE: "2024-07-31",
-}
-_FREQUENCIES = {
-    PeriodType.YEAR: "annual",
-    PeriodType.FINANCIAL_YEAR: "annual",
-    PeriodType.ACADEMIC_YEAR: "annual",
-    PeriodType.QUARTER: "quarterly",
-    PeriodType.MONTH: "monthly",
-    PeriodType.DATE: "irregular",
-}
-
-MONTH_NAMES = (
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-# Fixed English names: calendar.month_abbr follows the locale, which would break determinism.
-MONTH_ABBR = ("", *(name[:3] for name in MONTH_NAMES[1:]))
+# Re-exported: a period and its type are one concept to the rest of the code.
+__all__ = ["MONTH_ABBR", "MONTH_NAMES", "Period", "PeriodError", "PeriodType", "parse_period"]
 
 
 class PeriodError(ValueError):
@@ -92,6 +28,7 @@ class PeriodError(ValueError):
 class Period:
     start: date
     type: PeriodType
+    years: int = 1  # how many years a multi-year period spans (2018 to 2020: 3)
 
     # -- derived ---------------------------------------------------------------------------
     @property
@@ -99,15 +36,33 @@ class Period:
         t, s = self.type, self.start
         if t is PeriodType.DATE:
             return s
-        months = {PeriodType.MONTH: 1, PeriodType.QUARTER: 3}.get(t, 12)
+        months = {PeriodType.MONTH: 1, PeriodType.QUARTER: 3}.get(t, 12 * self.years)
         y, m = divmod(s.month - 1 + months - 1, 12)
         year, month = s.year + y, m + 1
         return date(year, month, calendar.monthrange(year, month)[1])
 
     @property
+    def first_year(self) -> Period:
+        """A multi-year period's first year (itself, for any other)."""
+        return Period(self.start, self.type.single) if self.type.multi_year else self
+
+    @property
+    def last_year(self) -> Period:
+        if not self.type.multi_year:
+            return self
+        return Period(self.start.replace(year=self.start.year + self.years - 1), self.type.single)
+
+    @property
+    def middle(self) -> date:
+        """The day half way through, where a chart places a period of several years."""
+        return date.fromordinal((self.start.toordinal() + self.end.toordinal()) // 2)
+
+    @property
     def text(self) -> str:
         """The canonical form an editor writes in a CSV."""
         t, s = self.type, self.start
+        if t.multi_year:
+            return f"{self.first_year.text} to {self.last_year.text}"
         if t is PeriodType.YEAR:
             return f"{s.year}"
         if t in (PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR):
@@ -148,14 +103,16 @@ class Period:
     def years_earlier(self, years: int) -> Period:
         s = self.start
         day = min(s.day, calendar.monthrange(s.year - years, s.month)[1])
-        return Period(date(s.year - years, s.month, day), self.type)
+        return Period(date(s.year - years, s.month, day), self.type, self.years)
 
     def __str__(self) -> str:
         return self.text
 
 
 def period_containing(day: date, ptype: PeriodType) -> Period:
-    """The period of a type that includes a given day (used to place a milestone deadline)."""
+    """The period of a type that includes a given day (used to place a milestone deadline); for
+    a multi-year type, the one-year period of the type it spans."""
+    ptype = ptype.single
     if ptype is PeriodType.DATE:
         return Period(day, ptype)
     if ptype is PeriodType.YEAR:
@@ -191,9 +148,14 @@ def parse_period(text: str, ptype: PeriodType) -> Period:
     return period
 
 
+_SPAN = re.compile(r"(\S+) to (\S+)")
+
+
 def _parse(text: str, ptype: PeriodType) -> Period | None:
     """The period, None if `text` is not in the form of `ptype`, or PeriodError if it is in
     that form but impossible (a 13th month, 30 February)."""
+    if ptype.multi_year:
+        return _parse_span(text, ptype)
     if ptype is PeriodType.YEAR:
         if m := _YEAR.fullmatch(text):
             return Period(_day(text, int(m[1]), 1, 1), ptype)
@@ -201,16 +163,7 @@ def _parse(text: str, ptype: PeriodType) -> Period | None:
         if m := _SPLIT_YEAR.fullmatch(text):
             first = int(m[1])
             if (first + 1) % 100 != int(m[2]):
-                # The year ending in those two digits that is nearest the first year.
-                second = min(
-                    (first // 100 * 100 + int(m[2]) + shift for shift in (-100, 0, 100)),
-                    key=lambda year: abs(year - first - 1),
-                )
-                raise PeriodError(
-                    f"period {text!r} does not name two consecutive years; write "
-                    f"{first}/{(first + 1) % 100:02d} or {second - 1}/{second % 100:02d}, "
-                    "whichever the source means"
-                )
+                raise PeriodError(_not_consecutive(text, first, int(m[2]), ptype))
             month = 4 if ptype is PeriodType.FINANCIAL_YEAR else 9
             return Period(_day(text, first, month, 1), ptype)
     elif ptype is PeriodType.QUARTER:
@@ -225,6 +178,43 @@ def _parse(text: str, ptype: PeriodType) -> Period | None:
     elif (m := _DATE.fullmatch(text)) is not None:
         return Period(_day(text, int(m[1]), int(m[2]), int(m[3])), ptype)
     return None
+
+
+def _parse_span(text: str, ptype: PeriodType) -> Period | None:
+    """ "2018 to 2020": the first and last years, written as the one-year type."""
+    m = _SPAN.fullmatch(text)
+    if m is None:
+        return None
+    first, last = _parse(m[1], ptype.single), _parse(m[2], ptype.single)
+    if first is None or last is None:
+        return None
+    years = last.start.year - first.start.year + 1
+    if years < 2:
+        raise PeriodError(
+            f"period {text!r} does not run forward over two years or more; write the first year "
+            f"then the last, like {ptype.example}"
+        )
+    return Period(first.start, ptype, years)
+
+
+def _not_consecutive(text: str, first: int, two_digits: int, ptype: PeriodType) -> str:
+    """A split year whose years are not consecutive: a period of several years as the source
+    gives it (1985-87, a three-year average), or a typing mistake. Never guess which."""
+    last = first // 100 * 100 + two_digits
+    last += 100 if last < first else 0
+    span = (
+        PeriodType.FINANCIAL_YEARS
+        if ptype is PeriodType.FINANCIAL_YEAR
+        else (PeriodType.ACADEMIC_YEARS)
+    )
+    if first < last <= first + 10:
+        return (
+            f"period {text!r} runs from {first} to {last}, not over two consecutive years; if "
+            "the source gives one figure for those years together (pooled, or an average), set "
+            f"`period_type: years` (or `{span.value}`) and write {first} to {last}; otherwise "
+            "check the period against the source"
+        )
+    return f"period {text!r} does not name two consecutive years; check it against the source"
 
 
 def _day(text: str, year: int, month: int, day: int) -> date:
@@ -264,6 +254,8 @@ def _hint(text: str, ptype: PeriodType) -> str:
 
 def _short(ptype: PeriodType) -> str:
     # "financial year", without the "(April to March)" that reads badly inside a sentence.
+    if ptype.multi_year:
+        return f"period of several {_short(ptype.single).removeprefix('calendar ')}s"
     return (
         ptype.description.split(" (")[0].removeprefix("calendar ")
         if ptype is not PeriodType.YEAR
@@ -286,8 +278,42 @@ def _other_type(text: str, ptype: PeriodType) -> PeriodType | None:
     return None
 
 
+_SPAN_FORMS = re.compile(r"(\d{4}(?:/\d{2})?)\s*(?:-|–|to)\s*(\d{4}(?:/\d{2})?|\d{2})")
+
+
+def _span_guess(t: str, ptype: PeriodType) -> str | None:
+    """How a multi-year period written another way is written here: 2018-2020, 1985-87 ->
+    2018 to 2020, 1985 to 1987."""
+    m = _SPAN_FORMS.fullmatch(t)
+    if m is None:
+        return None
+    first, last = m[1], m[2]
+    if len(last) == 2 and "/" not in first:
+        year = int(first) // 100 * 100 + int(last)
+        last = str(year + (100 if year < int(first) else 0))
+    if ("/" in first) != ("/" in last):
+        return None
+    shown = f"{first} to {last}"
+    try:
+        return shown if _parse_span(shown, ptype) else None
+    except PeriodError:
+        return None
+
+
 def _guess(text: str, ptype: PeriodType) -> str | None:
     t = text.strip()
+    if ptype.multi_year:
+        return _span_guess(t, ptype)
+    if ptype in (PeriodType.YEAR, PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR) and (
+        " to " in t or re.fullmatch(r"\d{4}-\d{4}", t)
+    ):
+        several = {PeriodType.YEAR: PeriodType.YEARS}.get(ptype, PeriodType.FINANCIAL_YEARS)
+        span = _span_guess(t, several) or _span_guess(t, PeriodType.ACADEMIC_YEARS)
+        if span is not None:
+            return (
+                f"it as one {_short(ptype)} if the figure is for one, or, if it is for those "
+                f"years together, set `period_type: {several.value}` and write {span}"
+            )
     if ptype in (PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR):
         if m := re.fullmatch(r"(?:FY\s*)?(\d{4})\s*(?:[/-]|to)\s*(\d{4})", t, re.IGNORECASE):
             return f"{m[1]}/{m[2][2:]}" if int(m[2]) == int(m[1]) + 1 else None

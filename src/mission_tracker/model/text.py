@@ -16,3 +16,18 @@ PRINTABLE_PATTERN = f"^[^{_CLASS}]*$"
 def visible(text: str) -> str:
     """Text for a terminal or a log: any unprintable character spelt out as its code."""
     return UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def plural(noun: str, count: int = 2) -> str:
+    """ "region" or "regions", "sex" or "sexes", "local authority" or "local authorities",
+    "river basin (HydroBASINS id)" or "river basins (HydroBASINS id)"."""
+    if count == 1:
+        return noun
+    head, bracket, tail = noun.partition(" (")
+    if head.endswith(("s", "x", "z", "ch", "sh")):
+        head += "es"
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        head = head[:-1] + "ies"
+    else:
+        head += "s"
+    return head + bracket + tail

@@ -5,25 +5,28 @@ a problem that says how to write it.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import math
 import re
 
-from mission_tracker.model.data import Marker, Missing
+from mission_tracker.model.data import Marker, MarkerCode, Missing
+from mission_tracker.model.measures import Measure
 from mission_tracker.model.periods import Period, PeriodError, parse_period
 from mission_tracker.model.problems import ProblemList
-from mission_tracker.model.specs import IndicatorSpec, Unit
+from mission_tracker.model.specs import IndicatorSpec
 from mission_tracker.model.text import UNPRINTABLE
 from mission_tracker.read.csvfile import Cell
 
 NUMBER = re.compile(r"-?(?:\d+(?:\.\d+)?|\.\d+)")
+# Scientific notation, as statistical software writes very small or large numbers: a number.
+EXPONENT = re.compile(r"-?(?:\d+(?:\.\d+)?|\.\d+)[eE][+-]?\d+")
 _THOUSANDS = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _DECIMAL_COMMA = re.compile(r"-?\d+,\d{1,2}|-?\d+,\d{4,}")
-_EXPONENT = re.compile(r"-?\d+(?:\.\d+)?[eE][+-]?\d+")
 _PERCENT = re.compile(r"(-?[\d.,]+)\s*%")
 _CURRENCY = re.compile(r"-?[£$€]\s*(-?[\d.,]+)\s*[mkbn]?", re.IGNORECASE)
 _NOT_AVAILABLE_WORDS = {"", "na", "n/a", "nan", "null", "none", "-", "..", ":", "x", "inf", "-inf"}
-_MARKERS = re.compile(r"(\[[a-z]+\])")
+_MARKERS = re.compile(r"(\[[a-z0-9]+\])")
 _MISSING_TEXTS = frozenset(m.value for m in Missing)
 _MARKER_TEXTS = frozenset(m.value for m in Marker)
 
@@ -70,26 +73,32 @@ def check_cell(cell: Cell, problems: ProblemList, longest: int) -> bool:
     return True
 
 
+def is_number(text: str) -> bool:
+    """A value cell that holds a number, as the format accepts it."""
+    return NUMBER.fullmatch(text) is not None or EXPONENT.fullmatch(text) is not None
+
+
 def is_formula(text: str) -> bool:
-    """Would a spreadsheet run this cell as a formula (or a DDE command)?"""
+    """Would a spreadsheet run this cell as a formula (or a DDE command)? A negative number,
+    in any notation, is not one."""
     if not text:
         return False
     if text[0] in "=@\t\r":
         return True
     if text[0] in "+-" and len(text) > 1:
-        return NUMBER.fullmatch(text) is None and NUMBER.fullmatch(text[1:]) is None
+        return not (is_number(text) or is_number(text[1:]))
     return False
 
 
-def read_period(cell: Cell, spec: IndicatorSpec | None, problems: ProblemList) -> Period | None:
+def read_period(cell: Cell, measure: Measure | None, problems: ProblemList) -> Period | None:
     text = cell.text.strip()
     if not text:
         problems.add(cell.line, cell.column, "csv.period-empty", "the period is empty; fill it in")
         return None
-    if spec is None:
+    if measure is None:
         return None
     try:
-        return parse_period(text, spec.period_type)
+        return parse_period(text, measure.period_type)
     except PeriodError as exc:
         problems.add(cell.line, cell.column, "csv.period", str(exc))
         return None
@@ -101,10 +110,22 @@ def read_breakdown(
     if spec is None:
         return None
     text = cell.text
-    if not text:
-        return ""
     breakdown = spec.breakdowns[position]
+    if not text:
+        if breakdown.total is None:
+            return ""
+        problems.add(
+            cell.line,
+            cell.column,
+            "csv.breakdown-empty",
+            f"the `{breakdown.column}` cell is empty, but this breakdown writes its total as "
+            f"`{breakdown.total}`; write `{breakdown.total}` for the total, or the value the row "
+            "is for",
+        )
+        return None
     allowed = [v.value for v in breakdown.values]
+    if breakdown.total is not None:
+        allowed = [breakdown.total, *(v for v in allowed if v != breakdown.total)]
     if text in allowed:
         return text
     same_case = [v for v in allowed if v.lower() == text.strip().lower()]
@@ -126,7 +147,7 @@ def read_breakdown(
 
 
 def read_value(
-    cell: Cell, spec: IndicatorSpec | None, problems: ProblemList
+    cell: Cell, measure: Measure | None, problems: ProblemList
 ) -> tuple[float | None, Missing | None] | None:
     text = cell.text
     if text in _MISSING_TEXTS:
@@ -135,12 +156,12 @@ def read_value(
     def fail(code: str, message: str) -> None:
         problems.add(cell.line, cell.column, code, message)
 
-    if NUMBER.fullmatch(text):
+    if is_number(text):
         number = float(text)
-        if not math.isfinite(number):  # pragma: no cover - the pattern admits only finite numbers
-            fail("csv.value-not-number", f"value {text!r} is not a finite number")
+        if not math.isfinite(number):
+            fail("csv.value-not-number", f"value {text!r} is too large to be a number")
             return None
-        if spec is not None and not _in_range(number, spec, cell, problems):
+        if measure is not None and not _in_range(number, measure, cell, problems):
             return None
         return number, None
     if _THOUSANDS.fullmatch(text):
@@ -152,12 +173,6 @@ def read_value(
         fail(
             "csv.value-decimal-comma",
             f"value {text!r} uses a decimal comma; write {text.replace(',', '.')}",
-        )
-    elif _EXPONENT.fullmatch(text):
-        fail(
-            "csv.value-exponent",
-            f"value {text!r} is in scientific notation, which spreadsheets show when a column is "
-            "too narrow (digits may be lost); write the number in full from the source",
         )
     elif m := _PERCENT.fullmatch(text):
         fail(
@@ -197,8 +212,8 @@ def read_value(
     return None
 
 
-def _in_range(number: float, spec: IndicatorSpec, cell: Cell, problems: ProblemList) -> bool:
-    low, high = valid_range(spec)
+def _in_range(number: float, measure: Measure, cell: Cell, problems: ProblemList) -> bool:
+    low, high = measure.low, measure.high
     if (low is not None and number < low) or (high is not None and number > high):
         span = (
             f"{_fmt(low)} to {_fmt(high)}"
@@ -216,38 +231,60 @@ def _in_range(number: float, spec: IndicatorSpec, cell: Cell, problems: ProblemL
     return True
 
 
-def valid_range(spec: IndicatorSpec) -> tuple[float | None, float | None]:
-    declared = spec.valid_range
-    # A reversed range is reported once, at the YAML; here it falls back to the unit's range
-    # rather than rejecting every value.
-    if declared is not None and not (
-        declared.min is not None and declared.max is not None and declared.min > declared.max
-    ):
-        return declared.min, declared.max
-    if spec.unit is Unit.PERCENT:
-        return 0.0, 100.0
-    if spec.unit in (Unit.COUNT, Unit.GWH, Unit.RATE):
-        return 0.0, None
-    return None, None
-
-
 def _fmt(number: float | None) -> str:
     return "" if number is None else f"{number:g}"
 
 
-def read_markers(cell: Cell, problems: ProblemList) -> frozenset[Marker] | None:
+def read_markers(
+    cell: Cell, spec: IndicatorSpec | None, problems: ProblemList
+) -> frozenset[MarkerCode] | None:
     text = cell.text
     if not text:
         return frozenset()
     parts = _MARKERS.findall(text)
-    allowed = _MARKER_TEXTS
+    declared = {s.code: s.meaning for s in spec.statuses} if spec else {}
+    allowed = _MARKER_TEXTS | set(declared)
     if "".join(parts) != text or any(p not in allowed for p in parts):
+        own = "".join(f", {code} {meaning}" for code, meaning in declared.items())
         problems.add(
             cell.line,
             cell.column,
             "csv.marker",
             f"marker {text!r} is not recognised; use [p] provisional, [r] revised, "
-            "[e] estimated or [u] low reliability (several may be joined, e.g. [p][u])",
+            f"[e] estimated or [u] low reliability{own} (several may be joined, e.g. [p][u]), "
+            "or declare it under `statuses:` in the YAML file",
         )
         return None
-    return frozenset(Marker(p) for p in parts)
+    return frozenset(parts)
+
+
+def _iso_hint(text: str) -> str:
+    """ "31/03/2023" -> ", e.g. 2023-03-31" (days first, as the UK writes them)."""
+    if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text.strip()):
+        return f", e.g. {m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
+    return ""
+
+
+def read_date(cell: Cell, period: Period | None, problems: ProblemList) -> dt.date | None:
+    """The `date` cell: the day an observation was made, within its period (for several
+    observations in one period, such as two elections in a year)."""
+    try:
+        day = dt.date.fromisoformat(cell.text)
+    except ValueError:
+        problems.add(
+            cell.line,
+            cell.column,
+            "csv.date",
+            f"date {cell.text!r} is not a date; write it as YYYY-MM-DD{_iso_hint(cell.text)}, "
+            "or leave it empty",
+        )
+        return None
+    if period is not None and not period.start <= day <= period.end:
+        problems.add(
+            cell.line,
+            cell.column,
+            "csv.date-outside-period",
+            f"date {cell.text} is not within period {period.text}; check both against the source",
+        )
+        return None
+    return day

@@ -15,7 +15,9 @@ from typing import Any
 
 import yaml
 
+from mission_tracker.model.base import ID_PATTERN
 from mission_tracker.model.limits import DEFAULT_LIMITS, Limits
+from mission_tracker.model.maps import MapSettings
 from mission_tracker.model.problems import Problem
 from mission_tracker.read.layout import CONFIG
 
@@ -26,6 +28,7 @@ class Site:
     url: str  # absolute, ending in "/"
     organisation: str = ""
     limits: Limits = DEFAULT_LIMITS
+    maps: tuple[MapSettings, ...] = ()
 
     def absolute(self, path: str) -> str:
         return self.url + path.lstrip("/")
@@ -103,7 +106,35 @@ def read_site(mkdocs_yml: Path) -> Site:
         url=site_address(url if url is not None else DEFAULT_URL, f"{where} in mkdocs.yml"),
         organisation=str(extra.get("organisation") or ""),
         limits=_limits(extra.get("limits")),
+        maps=_maps(extra.get("maps")),
     )
+
+
+_MAP_KEYS = ("file", "code", "name", "title", "attribution")
+
+
+def _maps(value: object) -> tuple[MapSettings, ...]:
+    """`extra.maps`: each map's boundary file and how to read it."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise SiteConfigError("`extra.maps` must be a block of maps, each under its id")
+    found = []
+    for map_id, entry in sorted(value.items()):
+        where = f"`extra.maps.{map_id}`"
+        if not (isinstance(map_id, str) and ID_PATTERN.fullmatch(map_id)):
+            raise SiteConfigError(f"{where}: a map's id is lower-case letters, digits and hyphens")
+        if not isinstance(entry, dict) or set(entry) != set(_MAP_KEYS):
+            raise SiteConfigError(f"{where} needs exactly these keys: " + ", ".join(_MAP_KEYS))
+        if not all(isinstance(entry[k], str) and entry[k] for k in _MAP_KEYS):
+            raise SiteConfigError(f"{where}: every key holds text")
+        file = entry["file"]
+        if file.startswith(("/", "~")) or ".." in file.replace("\\", "/").split("/"):
+            raise SiteConfigError(
+                f"{where}.file must be a path inside the project, such as maps/x.geojson"
+            )
+        found.append(MapSettings(map_id, *(str(entry[k]) for k in _MAP_KEYS)))
+    return tuple(found)
 
 
 def _limits(value: object) -> Limits:
@@ -127,7 +158,7 @@ def settings_problems(mkdocs_yml: Path) -> list[Problem]:
     try:
         read_site(mkdocs_yml)
     except SiteConfigError as exc:
-        key = "limits:" if "extra.limits" in str(exc) else "site_url:"
+        key = next((k for k in ("limits:", "maps:") if f"extra.{k[:-1]}" in str(exc)), "site_url:")
         return [Problem(CONFIG, _line_of(mkdocs_yml, key), 1, str(exc), "config.setting")]
     return []
 

@@ -11,17 +11,14 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from mission_tracker.model.base import id_problem
 from mission_tracker.model.limits import DEFAULT_LIMITS, Limits
+from mission_tracker.model.measures import measures_of
+from mission_tracker.model.missions import MissionSpec
 from mission_tracker.model.periods import PeriodError, parse_period
 from mission_tracker.model.problems import Problem
-from mission_tracker.model.specs import (
-    STANDARD_COLUMNS,
-    Direction,
-    IndicatorSpec,
-    MissionSpec,
-    id_problem,
-)
-from mission_tracker.read.cells import valid_range
+from mission_tracker.model.specs import Direction, IndicatorSpec
+from mission_tracker.read.metadata import check_lengths, check_metadata
 from mission_tracker.read.yamlfile import KeyPath, YamlDocument
 
 
@@ -36,9 +33,10 @@ class Specs:
     missions: dict[str, MissionSpec] = field(default_factory=dict)
     indicators: dict[str, IndicatorSpec] = field(default_factory=dict)
     docs: dict[str, YamlDocument] = field(default_factory=dict)  # by problem path
+    maps: frozenset[str] | None = None  # the maps mkdocs.yml declares (None: not checked)
 
 
-class _Reporter:
+class Reporter:
     """Places a problem at the YAML line of the key it is about."""
 
     def __init__(self, docs: dict[str, YamlDocument]) -> None:
@@ -52,14 +50,15 @@ class _Reporter:
 
 
 def cross_check(specs: Specs, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
-    at = _Reporter(specs.docs)
-    _check_lengths(specs, limits, at)
+    at = Reporter(specs.docs)
+    check_lengths(specs, limits, at)
     old_ids: dict[str, str] = {}
     for indicator_id in sorted(specs.indicators):
         path = f"{specs.prefix}/indicators/{indicator_id}.yml"
         spec = specs.indicators[indicator_id]
         _check_references(specs, indicator_id, spec, path, old_ids, at)
-        _check_indicator(spec, path, at)
+        _check_maps(specs, spec, path, at)
+        check_metadata(spec, path, at)
 
     orders: dict[int, str] = {}
     milestone_ids: dict[str, str] = {}
@@ -89,40 +88,19 @@ def cross_check(specs: Specs, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
     return at.problems
 
 
-def _check_lengths(specs: Specs, limits: Limits, at: _Reporter) -> None:
-    """Text too long to show, and breakdowns with more values than a page can hold."""
-    for path, doc in sorted(specs.docs.items()):
-        for loc, value in _texts(doc.data, ()):
-            if len(value) > limits.text_chars:
-                at(
-                    path,
-                    loc,
-                    "limits.text-chars",
-                    f"this text is {len(value):,} characters long, more than "
-                    f"{limits.describe('text_chars')}; shorten it",
-                )
-    for indicator_id, spec in sorted(specs.indicators.items()):
-        path = f"{specs.prefix}/indicators/{indicator_id}.yml"
-        for i, breakdown in enumerate(spec.breakdowns):
-            if len(breakdown.values) > limits.breakdown_values:
-                at(
-                    path,
-                    ("breakdowns", i, "values"),
-                    "limits.breakdown-values",
-                    f"breakdown `{breakdown.column}` declares {len(breakdown.values):,} values, "
-                    f"more than {limits.describe('breakdown_values')}",
-                )
-
-
-def _texts(value: object, loc: KeyPath) -> Iterable[tuple[KeyPath, str]]:
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*loc, str(key)))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _texts(item, (*loc, i))
+def _check_maps(specs: Specs, spec: IndicatorSpec, path: str, at: Reporter) -> None:
+    if specs.maps is None:
+        return
+    for i, breakdown in enumerate(spec.breakdowns):
+        if breakdown.map is not None and breakdown.map not in specs.maps:
+            known = ", ".join(f"`{m}`" for m in sorted(specs.maps)) or "none"
+            at(
+                path,
+                ("breakdowns", i, "map"),
+                "ref.unknown-map",
+                f"map `{breakdown.map}` is not declared in mkdocs.yml under `extra.maps` (the "
+                f"maps declared: {known}); declare it there with its boundary file",
+            )
 
 
 def _suggest(name: str, choices: Iterable[str]) -> str:
@@ -136,7 +114,7 @@ def _check_references(
     spec: IndicatorSpec,
     path: str,
     old_ids: dict[str, str],
-    at: _Reporter,
+    at: Reporter,
 ) -> None:
     if spec.mission not in specs.mission_files and specs.missions_folder:
         known = sorted(specs.mission_files)
@@ -197,63 +175,7 @@ def _check_references(
             )
 
 
-def _check_indicator(spec: IndicatorSpec, path: str, at: _Reporter) -> None:
-    for i, brk in enumerate(spec.series_breaks):
-        try:
-            parse_period(brk.period, spec.period_type)
-        except PeriodError as exc:
-            at(path, ("series_breaks", i, "period"), "yaml.bad-period", f"series break {exc}")
-    seen: set[str] = set()
-    for i, breakdown in enumerate(spec.breakdowns):
-        if breakdown.column in STANDARD_COLUMNS:
-            at(
-                path,
-                ("breakdowns", i, "column"),
-                "yaml.duplicate-breakdown",
-                f"breakdown column `{breakdown.column}` has the name of a standard column; give "
-                "it another name (in the CSV header too)",
-            )
-        elif breakdown.column in seen:
-            at(
-                path,
-                ("breakdowns", i, "column"),
-                "yaml.duplicate-breakdown",
-                f"breakdown column `{breakdown.column}` is declared twice; delete one",
-            )
-        seen.add(breakdown.column)
-        values = [v.value for v in breakdown.values]
-        for j, value in enumerate(values):
-            if value in values[:j]:
-                at(
-                    path,
-                    ("breakdowns", i, "values", j, "value"),
-                    "yaml.duplicate-value",
-                    f"breakdown value `{value}` is listed twice under `{breakdown.column}`; "
-                    "delete one",
-                )
-            if value != value.strip():
-                at(
-                    path,
-                    ("breakdowns", i, "values", j, "value"),
-                    "yaml.bad-value",
-                    f"breakdown value {value!r} has spaces around it; write {value.strip()!r}",
-                )
-    bounds = spec.valid_range
-    if (
-        bounds is not None
-        and bounds.min is not None
-        and bounds.max is not None
-        and bounds.min > bounds.max
-    ):
-        at(
-            path,
-            ("valid_range", "min"),
-            "yaml.bad-range",
-            f"`valid_range` has min {bounds.min:g} above max {bounds.max:g}; swap them",
-        )
-
-
-def _check_milestone(specs: Specs, mission: MissionSpec, i: int, path: str, at: _Reporter) -> None:
+def _check_milestone(specs: Specs, mission: MissionSpec, i: int, path: str, at: Reporter) -> None:
     milestone = mission.milestones[i]
     loc: KeyPath = ("milestones", i)
     indicator_id = milestone.indicator
@@ -268,11 +190,26 @@ def _check_milestone(specs: Specs, mission: MissionSpec, i: int, path: str, at: 
         )
     if spec is None:
         return
+    measures = {m.id: m for m in measures_of(spec)}
+    measure = measures.get(milestone.measure or "", measures_of(spec)[0])
+    if milestone.measure is not None and milestone.measure not in measures:
+        at(
+            path,
+            (*loc, "measure"),
+            "ref.unknown-measure",
+            (
+                f"measure `{milestone.measure}` is not one of `{indicator_id}`'s measures"
+                + _suggest(milestone.measure, [m for m in measures if m])
+                if spec.measures
+                else f"`{indicator_id}` has one measure (its YAML declares no `measures:`); "
+                "delete `measure:`"
+            ),
+        )
     baseline = milestone.baseline
     baseline_period = None
     if baseline is not None and baseline.period is not None:
         try:
-            baseline_period = parse_period(baseline.period, spec.period_type)
+            baseline_period = parse_period(baseline.period, measure.period_type)
         except PeriodError as exc:
             at(
                 path,
@@ -291,7 +228,7 @@ def _check_milestone(specs: Specs, mission: MissionSpec, i: int, path: str, at: 
         )
     target = milestone.target
     if target is not None and milestone.target_kind == "level":
-        low, high = valid_range(spec)
+        low, high = measure.low, measure.high
         if (low is not None and target < low) or (high is not None and target > high):
             at(
                 path,
@@ -301,7 +238,7 @@ def _check_milestone(specs: Specs, mission: MissionSpec, i: int, path: str, at: 
                 f"({_span(low, high)}); check the target and the indicator's unit",
             )
         elif baseline is not None and baseline.value is not None:
-            direction = spec.direction
+            direction = measure.direction
             wrong = (direction is Direction.HIGHER_IS_BETTER and target < baseline.value) or (
                 direction is Direction.LOWER_IS_BETTER and target > baseline.value
             )

@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from mission_tracker.cache.store import Store
+from mission_tracker.model.base import ID_PATTERN, id_problem
 from mission_tracker.model.data import Dataset, Indicator, Mission
 from mission_tracker.model.limits import DEFAULT_LIMITS, Limits
+from mission_tracker.model.missions import MissionSpec
 from mission_tracker.model.problems import Problem, ProblemList, errors
-from mission_tracker.model.specs import ID_PATTERN, IndicatorSpec, MissionSpec, id_problem
+from mission_tracker.model.specs import IndicatorSpec
 from mission_tracker.read.crosscheck import Specs, cross_check
 from mission_tracker.read.csvfile import read_rows
 from mission_tracker.read.files import DataFiles, read_data_folder
@@ -49,7 +51,10 @@ class LoadResult:
 
 
 def load_dataset(
-    source: Path | DataFiles, store: Store | None = None, limits: Limits = DEFAULT_LIMITS
+    source: Path | DataFiles,
+    store: Store | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    maps: frozenset[str] | None = None,
 ) -> LoadResult:
     """Load a data folder (or its files, already read); with a cache, data files already read
     cleanly are taken from it (obscache.py)."""
@@ -67,7 +72,7 @@ def load_dataset(
                     "files.missing-folder",
                 )
             )
-    specs = Specs(prefix="data", missions_folder=MISSIONS in files.folders)
+    specs = Specs(prefix="data", missions_folder=MISSIONS in files.folders, maps=maps)
     for name in files.names(MISSIONS):
         rel = f"{MISSIONS}/{name}"
         problems = ProblemList(shown(rel))
@@ -232,7 +237,47 @@ def _load_indicator(
     result.problems.extend(csv_problems.items)
     if spec is None or csv_problems.has_errors:
         return None
-    return Indicator(stem, spec, tuple(observations), columns)
+    indicator = Indicator(stem, spec, tuple(observations), columns)
+    headline = _headline_problem(indicator, shown(yml), specs)
+    if headline is not None:
+        result.problems.append(headline)
+        return None
+    return indicator
+
+
+def _headline_problem(indicator: Indicator, path: str, specs: Specs) -> Problem | None:
+    """Rows that never form a headline series, unless the YAML says there is none: else the
+    page would say "no figures" above figures it has."""
+    spec = indicator.spec
+    measure = indicator.headline_measure.id
+    rows = indicator.rows(measure)
+    totals = [o for o in rows if o.series == indicator.headline_key]
+    doc = specs.docs.get(path)
+    if spec.no_headline is None and rows and not totals:
+        line, column = doc.where(("breakdowns",)) if doc else (1, 1)
+        named = ", ".join(
+            f"`{b.column}`" for b, v in zip(spec.breakdowns, rows[0].series, strict=True) if v
+        )
+        return Problem(
+            path,
+            line,
+            column,
+            f"no row of {indicator.id}.csv is a total: every row names a value of {named}; "
+            "declare the value that means everyone under its breakdown (e.g. `total: All`), or, "
+            "if the source publishes no total, add `no_headline:` saying why",
+            "yaml.no-headline",
+        )
+    if spec.no_headline is not None and totals:
+        line, column = doc.where(("no_headline",)) if doc else (1, 1)
+        return Problem(
+            path,
+            line,
+            column,
+            f"`no_headline` says there is no total, but {len(totals)} rows of {indicator.id}.csv "
+            "are totals; delete `no_headline`, or correct those rows",
+            "yaml.no-headline",
+        )
+    return None
 
 
 def _count_rejected(data: bytes, rows: RowCount) -> None:

@@ -16,12 +16,12 @@ from datetime import date
 
 from mission_tracker.cache.fingerprint import modules_version
 from mission_tracker.cache.store import Store, digest, dump_json
-from mission_tracker.model.data import Marker, Missing, Observation
+from mission_tracker.model.data import Missing, Observation
 from mission_tracker.model.limits import DEFAULT_LIMITS, Limits
 from mission_tracker.model.periods import Period, PeriodType
 from mission_tracker.model.specs import IndicatorSpec
 
-FORMAT = "2"  # bump when the entry layout changes
+FORMAT = "3"  # bump when the entry layout changes
 NAMESPACE = "observations"
 
 Loaded = tuple[list[Observation], tuple[str, ...]]  # observations, the CSV header
@@ -74,21 +74,27 @@ def _row(o: Observation) -> list[object]:
     return [
         o.period.start.isoformat(),
         o.period.type.value,
+        o.period.years,
         list(o.series),
         o.value,
         o.text,
         o.missing.value if o.missing is not None else None,
-        sorted(m.value for m in o.markers),
+        sorted(o.markers),
         o.note,
         o.line,
+        o.measure,
+        o.date.isoformat() if o.date else None,
     ]
 
 
 def _observation(row: list[object]) -> Observation:
-    start, kind, series, value, text, missing, markers, note, line = row
+    start, kind, years, series, value, text, missing, markers, note, line, measure, day = row
     if not (
         isinstance(start, str)
         and isinstance(kind, str)
+        and isinstance(years, int)
+        and isinstance(measure, str)
+        and (day is None or isinstance(day, str))
         and isinstance(series, list)
         and isinstance(text, str)
         and (missing is None or isinstance(missing, str))
@@ -99,12 +105,14 @@ def _observation(row: list[object]) -> Observation:
     ):
         raise TypeError("not an observation")
     return Observation(
-        period=Period(date.fromisoformat(start), PeriodType(kind)),
+        period=Period(date.fromisoformat(start), PeriodType(kind), years),
         series=tuple(str(s) for s in series),
         value=float(value) if value is not None else None,
         text=text,
         missing=Missing(missing) if missing is not None else None,
-        markers=frozenset(Marker(str(m)) for m in markers),
+        markers=frozenset(str(m) for m in markers),
         note=note,
         line=line,
+        measure=measure,
+        date=date.fromisoformat(day) if day is not None else None,
     )

@@ -8,21 +8,26 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from datetime import date
 
+from mission_tracker.model.base import DATE, MARKER, MEASURE, NOTE, PERIOD, VALUE
 from mission_tracker.model.data import Observation, SeriesKey
 from mission_tracker.model.limits import DEFAULT_LIMITS, Limits
+from mission_tracker.model.measures import Measure, measures_of
 from mission_tracker.model.periods import Period
 from mission_tracker.model.problems import ProblemList
-from mission_tracker.model.specs import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, IndicatorSpec
+from mission_tracker.model.specs import IndicatorSpec
 from mission_tracker.read.cells import (
-    NUMBER,
+    EXPONENT,
     check_cell,
     read_breakdown,
+    read_date,
     read_markers,
     read_period,
     read_value,
 )
 from mission_tracker.read.csvfile import Cell, Row, read_rows
+from mission_tracker.read.header import Columns, read_header
 
 
 @dataclass
@@ -53,7 +58,7 @@ def read_observations(
     rows = read_rows(text, problems)
     header, data = rows[0], rows[1:]
     count.read += len(data)
-    columns = _read_header(header, spec, problems)
+    columns = read_header(header, spec, problems)
     if not data:
         problems.add(
             header.line,
@@ -80,136 +85,25 @@ def read_observations(
     count.rejected += len(data) - len(observations)
     observations = _reject_duplicates(observations, spec, problems, count)
     _note_order(observations, problems)
+    _note_exponents(observations, problems)
+    order = {m.id: i for i, m in enumerate(measures_of(spec))} if spec is not None else {}
     if spec is not None:
-        observations.sort(key=lambda o: (o.period, spec.series_rank(o.series)))
+        observations.sort(
+            key=lambda o: (
+                order[o.measure],
+                o.period,
+                o.date or _NO_DATE,
+                spec.series_rank(o.series),
+            )
+        )
     else:
         observations.sort(key=lambda o: o.period)
     return observations, tuple(c.text for c in header.cells)
 
 
-@dataclass(frozen=True)
-class _Columns:
-    index: dict[str, int]  # column name -> position
-    width: int
-    breakdowns: tuple[str, ...]
-
-
-def _read_header(header: Row, spec: IndicatorSpec | None, problems: ProblemList) -> _Columns | None:
-    if header.broken:
-        return None
-    breakdowns = tuple(b.column for b in spec.breakdowns) if spec else ()
-    first = header.cells[0]
-    for separator, name in ((";", "semicolons"), ("\t", "tabs")):
-        if len(header.cells) == 1 and separator in first.text:
-            problems.add(
-                first.line,
-                first.column,
-                "csv.separator",
-                f"the columns are separated by {name}, not commas; save the file as "
-                '"CSV (comma delimited)", or replace each separator with a comma',
-            )
-            return None
-    if _looks_like_data(header):
-        problems.add(
-            first.line,
-            first.column,
-            "csv.no-header",
-            f"the first line is data, not the header; add the line "
-            f"`{','.join(('period', *breakdowns, 'value'))}` above it",
-        )
-        return None
-    expected = (*REQUIRED_COLUMNS, *breakdowns, *OPTIONAL_COLUMNS)
-    index: dict[str, int] = {}
-    unexpected: list[Cell] = []
-    for position, cell in enumerate(header.cells):
-        name = cell.text
-        if name != name.strip():
-            problems.add(
-                cell.line,
-                cell.column,
-                "csv.header-whitespace",
-                f"column name {name!r} has spaces around it; write `{name.strip()}`",
-            )
-            name = name.strip()
-        if not name:
-            problems.add(
-                cell.line,
-                cell.column,
-                "csv.unnamed-column",
-                f"column {position + 1} has no name; name it or delete the column",
-            )
-            continue
-        if name in index:
-            problems.add(
-                cell.line,
-                cell.column,
-                "csv.duplicate-column",
-                f"column `{name}` appears twice (columns {index[name] + 1} and {position + 1}); "
-                "delete one of them",
-            )
-            continue
-        if name in expected:
-            index[name] = position
-        else:
-            unexpected.append(cell)
-    missing = [
-        name for name in expected[: len(REQUIRED_COLUMNS) + len(breakdowns)] if name not in index
-    ]
-    for cell in unexpected:
-        name = cell.text.strip()
-        renamed = _renamed(name, missing)
-        if renamed:
-            problems.add(
-                cell.line,
-                cell.column,
-                "csv.renamed-column",
-                f"column `{name}` should be called `{renamed}`; rename it (names are lower case)",
-            )
-            missing.remove(renamed)
-        elif spec is not None:
-            problems.add(
-                cell.line,
-                cell.column,
-                "csv.unexpected-column",
-                f"unexpected column `{name}`; if it splits the series (e.g. by sex or region), "
-                "declare it under `breakdowns:` in the YAML file, otherwise delete it",
-            )
-    for name in missing:
-        problems.add(
-            header.line,
-            1,
-            "csv.missing-column",
-            f"the header has no `{name}` column; "
-            + (
-                "add it: it is declared under `breakdowns:` in the YAML file (leave its cells "
-                "empty on headline rows)"
-                if name in breakdowns
-                else "add it (the first line names the columns, e.g. `period,value,marker,note`)"
-            ),
-        )
-    if "period" not in index or "value" not in index or any(b not in index for b in breakdowns):
-        return None
-    return _Columns(index, len(header.cells), breakdowns)
-
-
-def _looks_like_data(header: Row) -> bool:
-    """A first line whose first cell is a period or a number was meant as a data row."""
-    text = header.cells[0].text.strip()
-    return bool(text) and (text[0].isdigit() or NUMBER.fullmatch(text) is not None)
-
-
-def _renamed(name: str, missing: list[str]) -> str | None:
-    lowered = name.lower().replace(" ", "_")
-    for candidate in missing:
-        if lowered == candidate:
-            return candidate
-    close = difflib.get_close_matches(lowered, missing, n=1, cutoff=0.75)
-    return close[0] if close else None
-
-
 def _read_row(
     row: Row,
-    columns: _Columns,
+    columns: Columns,
     spec: IndicatorSpec | None,
     problems: ProblemList,
     longest: int,
@@ -241,23 +135,38 @@ def _read_row(
     clean = [check_cell(cell, problems, longest) for cell in row.cells]
 
     def usable(name: str) -> Cell | None:
-        position = columns.index[name]
-        return row.cells[position] if clean[position] else None
+        position = columns.index.get(name)
+        return row.cells[position] if position is not None and clean[position] else None
 
-    period_cell = usable("period")
-    period = read_period(period_cell, spec, problems) if period_cell else None
+    measure = (
+        _read_measure(usable(MEASURE), spec, problems)
+        if MEASURE in columns.index
+        else (spec and measures_of(spec)[0])
+    )
+    period_cell = usable(PERIOD)
+    period = read_period(period_cell, measure or None, problems) if period_cell else None
     series = []
     for i, name in enumerate(columns.breakdowns):
         cell = usable(name)
         series.append(read_breakdown(cell, i, spec, problems) if cell else None)
-    value_cell = row.cells[columns.index["value"]]
-    value = read_value(value_cell, spec, problems) if usable("value") else None
-    marker_cell = usable("marker") if "marker" in columns.index else None
-    markers = read_markers(marker_cell, problems) if marker_cell else None
-    if "marker" not in columns.index:
+    value_cell = row.cells[columns.index[VALUE]]
+    value = read_value(value_cell, measure or None, problems) if usable(VALUE) else None
+    marker_cell = usable(MARKER)
+    markers = read_markers(marker_cell, spec, problems) if marker_cell else None
+    if MARKER not in columns.index:
         markers = frozenset()
-    note = row.cells[columns.index["note"]].text if "note" in columns.index else ""
-    if not all(clean) or period is None or value is None or markers is None or None in series:
+    date_cell = usable(DATE)
+    day = read_date(date_cell, period, problems) if date_cell and date_cell.text else None
+    note = row.cells[columns.index[NOTE]].text if NOTE in columns.index else ""
+    if (
+        not all(clean)
+        or period is None
+        or value is None
+        or markers is None
+        or None in series
+        or not measure
+        or (date_cell is not None and date_cell.text and day is None)
+    ):
         return None
     number, missing = value
     return Observation(
@@ -269,7 +178,33 @@ def _read_row(
         markers=markers,
         note=note,
         line=row.line,
+        measure=measure.id,
+        date=day,
     )
+
+
+def _read_measure(
+    cell: Cell | None, spec: IndicatorSpec | None, problems: ProblemList
+) -> Measure | None:
+    if cell is None or spec is None:
+        return None
+    declared = {m.id: m for m in measures_of(spec)}
+    if cell.text in declared:
+        return declared[cell.text]
+    close = difflib.get_close_matches(cell.text, list(declared), n=1, cutoff=0.75)
+    fix = (
+        f"did you mean `{close[0]}`?"
+        if close
+        else "the measures are " + ", ".join(f"`{m}`" for m in declared)
+    )
+    shown = f"`{cell.text}`" if cell.text else "empty"
+    problems.add(
+        cell.line,
+        cell.column,
+        "csv.measure",
+        f"measure {shown} is not one of those declared under `measures:`; {fix}",
+    )
+    return None
 
 
 def _reject_duplicates(
@@ -278,16 +213,18 @@ def _reject_duplicates(
     problems: ProblemList,
     count: RowCount,
 ) -> list[Observation]:
-    first: dict[tuple[SeriesKey, Period], Observation] = {}
+    first: dict[tuple[str, SeriesKey, Period, date | None], Observation] = {}
     kept: list[Observation] = []
     for o in observations:
-        key = (o.series, o.period)
+        key = (o.measure, o.series, o.period, o.date)
         if key in first:
             where = "".join(
                 f" for {b.column} `{v}`"
                 for b, v in zip(spec.breakdowns if spec else (), o.series, strict=False)
                 if v
             )
+            where += f" of measure `{o.measure}`" if o.measure else ""
+            where += f" on {o.date.isoformat()}" if o.date else ""
             series = " in each series" if spec and spec.breakdowns else ""
             problems.add(
                 o.line,
@@ -304,10 +241,27 @@ def _reject_duplicates(
     return kept
 
 
+_NO_DATE = date.min
+
+
+def _note_exponents(observations: list[Observation], problems: ProblemList) -> None:
+    """Scientific notation is read as the number it stands for; said once, so the editor can
+    check that the program that saved the file kept every digit."""
+    first = next((o for o in observations if EXPONENT.fullmatch(o.text)), None)
+    if first is not None:
+        problems.note(
+            first.line,
+            1,
+            "csv.scientific-notation",
+            f"values such as {first.text} are in scientific notation; they are read as the "
+            "numbers they stand for (check against the source that no digits were lost)",
+        )
+
+
 def _note_order(observations: list[Observation], problems: ProblemList) -> None:
-    last: dict[SeriesKey, Observation] = {}
+    last: dict[tuple[str, SeriesKey], Observation] = {}
     for o in observations:
-        previous = last.get(o.series)
+        previous = last.get((o.measure, o.series))
         if previous is not None and o.period < previous.period:
             problems.note(
                 o.line,
@@ -318,4 +272,4 @@ def _note_order(observations: list[Observation], problems: ProblemList) -> None:
                 "only a note, but sorted files are easier to review",
             )
             return
-        last[o.series] = o
+        last[(o.measure, o.series)] = o

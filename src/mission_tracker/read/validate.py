@@ -48,6 +48,7 @@ def validate_spec(model: type[M], doc: YamlDocument, problems: ProblemList) -> M
             _Error(_clean_loc(model, tuple(e["loc"]), e["type"]), e["type"], e)
             for e in exc.errors(include_url=False)
         ]
+    found = _one_branch(found)
     # A misspelt key shows up twice: as an unknown key, and as its correct name missing. Say it
     # once, at the misspelling.
     suggested: set[KeyPath] = set()
@@ -66,6 +67,30 @@ def validate_spec(model: type[M], doc: YamlDocument, problems: ProblemList) -> M
             continue
         _report(model, doc, error, problems)
     return None
+
+
+def _one_branch(found: list[_Error]) -> list[_Error]:
+    """A value that may be a name or a block (a unit: `percent`, or `kind:` and the rest) fails
+    once for each; keep the failure of the form the editor wrote: a name's, for text, and a
+    block's, for keys."""
+    choice = ("enum", "literal_error")
+    kept = []
+    for e in found:
+        raw = e.detail.get("input")
+        if (
+            e.kind in ("model_type", "dict_type")
+            and isinstance(raw, str)
+            and any(o.loc == e.loc and o.kind in choice for o in found)
+        ):
+            continue
+        if (
+            e.kind in choice
+            and isinstance(raw, dict)
+            and any(o is not e and o.loc[: len(e.loc)] == e.loc for o in found)
+        ):
+            continue
+        kept.append(e)
+    return kept
 
 
 def _report(
@@ -298,11 +323,18 @@ def _choices(model: type[BaseModel], loc: KeyPath) -> list[str]:
     field = target.model_fields.get(str(loc[-1])) if target and loc else None
     if field is None:
         return []
-    annotation = _unwrap(field.annotation)
+    return _named_choices(_unwrap(field.annotation))
+
+
+def _named_choices(annotation: Any) -> list[str]:
+    """The names a field may hold: an enum's values, a literal's, or those of every branch of
+    a union."""
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return [str(m.value) for m in annotation]
     if typing.get_origin(annotation) is typing.Literal:
         return [str(a) for a in typing.get_args(annotation)]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [c for arg in typing.get_args(annotation) for c in _named_choices(arg)]
     return []
 
 

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from mission_tracker.analyse.facts import IndicatorFacts, MilestoneFacts
 from mission_tracker.model.data import Indicator, Mission, Observation
+from mission_tracker.model.missions import Milestone
 from mission_tracker.model.periods import Period
 from mission_tracker.model.problems import Problem
-from mission_tracker.model.specs import Milestone
 from mission_tracker.read.layout import indicator_files, mission_file, shown
 from mission_tracker.review.versions import Version
 
@@ -31,7 +32,7 @@ class Kind(StrEnum):
 # -- the comparison -------------------------------------------------------------------------
 
 
-RowKey = tuple[Period, tuple[tuple[str, str], ...]]
+RowKey = tuple[str, Period, date | None, tuple[tuple[str, str], ...]]
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,8 @@ def _row_key(indicator: Indicator, row: Observation) -> RowKey:
     # Breakdowns by column name, not position, so adding a breakdown column does not make
     # every headline row look new.
     columns = [b.column for b in indicator.spec.breakdowns]
-    return row.period, tuple((c, v) for c, v in zip(columns, row.series, strict=False) if v)
+    pairs = tuple((c, v) for c, v in zip(columns, row.series, strict=False) if v)
+    return row.measure, row.period, row.date, pairs
 
 
 def _content(row: Observation) -> tuple[object, ...]:

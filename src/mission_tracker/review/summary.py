@@ -283,20 +283,22 @@ def _span(rows: Sequence[Observation], indicator: Indicator) -> str:
 
 
 def _row_label(row: Observation, indicator: Indicator) -> str:
-    label = row.period.text
-    if not row.is_headline:
+    label = row.period.text + (f" ({row.date.isoformat()})" if row.date else "")
+    if row.measure:
+        label += f", {md(indicator.measure(row.measure).title)}"
+    if not indicator.is_headline(row):
         label += f" ({md(indicator.series_label(row.series))})"
     return label
 
 
 def _cell(row: Observation, indicator: Indicator) -> str:
-    text = value_text(row, indicator.spec)
-    markers = " ".join(sorted(m.value for m in row.markers))
+    text = value_text(row, indicator.measure(row.measure).unit)
+    markers = " ".join(sorted(row.markers))
     return md(f"{text} {markers}".strip())
 
 
 def _raw(row: Observation) -> str:
-    return md(" ".join([row.text, *sorted(m.value for m in row.markers)]))
+    return md(" ".join([row.text, *sorted(row.markers)]))
 
 
 def _edit(before: Observation, was: Indicator, after: Observation, now: Indicator) -> str:

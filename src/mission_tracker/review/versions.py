@@ -8,9 +8,9 @@ from pathlib import Path
 
 from mission_tracker.analyse.facts import IndicatorFacts, MilestoneFacts, analyse
 from mission_tracker.check.project import check_files
+from mission_tracker.model.base import ID_PATTERN
 from mission_tracker.model.data import Dataset
 from mission_tracker.model.problems import Problem, errors
-from mission_tracker.model.specs import ID_PATTERN
 from mission_tracker.read.files import read_data_folder, read_project_file
 from mission_tracker.read.layout import (
     CONFIG,

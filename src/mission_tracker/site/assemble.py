@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import json
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
 from mission_tracker.analyse.facts import Facts
 from mission_tracker.charts.cards import card_spec
+from mission_tracker.charts.chart import Chart
 from mission_tracker.charts.produce import charts_for_all
 from mission_tracker.charts.render import Renderer
 from mission_tracker.charts.runtime import vega_runtime
 from mission_tracker.model.data import Dataset
+from mission_tracker.model.maps import Boundaries
 from mission_tracker.read.config import Site
 from mission_tracker.read.files import DataFiles
 from mission_tracker.read.layout import indicator_files
@@ -30,6 +32,7 @@ from mission_tracker.site.feed import atom_feed
 from mission_tracker.site.guide import check_messages_table
 from mission_tracker.site.indicator import indicator_output
 from mission_tracker.site.methodology import methodology_page
+from mission_tracker.site.package import data_package
 from mission_tracker.site.pages import home_page, indicator_index, mission_page, mission_summary
 
 T = TypeVar("T")
@@ -43,16 +46,31 @@ class Assembled:
 
 
 def assemble_site(
-    dataset: Dataset, facts: Facts, site: Site, renderer: Renderer, data: DataFiles, day: date
+    dataset: Dataset,
+    facts: Facts,
+    site: Site,
+    renderer: Renderer,
+    data: DataFiles,
+    day: date,
+    boundaries: Mapping[str, Boundaries] | None = None,
 ) -> Assembled:
     out = Assembled()
+    maps = dict(boundaries or {})
     ordered = sorted(dataset.indicators.values(), key=lambda i: i.id)
-    wanted = [(i, facts.drawn_milestone(i.id), site.absolute(indicator_url(i.id))) for i in ordered]
+    wanted = [
+        (
+            i,
+            facts.drawn_milestone(i.id),
+            site.absolute(indicator_url(i.id)),
+            {b.map: maps[b.map] for b in i.spec.breakdowns if b.map in maps},
+        )
+        for i in ordered
+    ]
     sources = [tuple(data.files[rel] for rel in indicator_files(i.id)) for i in ordered]
     made = charts_for_all(wanted, sources, renderer)
     by_indicator = {i.id: cs for i, cs in zip(ordered, made, strict=True)}
     del made  # by_indicator is the one reference, released indicator by indicator below
-    cards = _cards(dataset, facts, site)
+    cards = _cards(dataset, facts, site, by_indicator)
     jobs = [c.spec for cs in by_indicator.values() for c in cs] + list(cards.values())
     before = renderer.hits
     renders = _drain(renderer.render_all(jobs))
@@ -66,7 +84,7 @@ def assemble_site(
         charts = by_indicator.pop(indicator_id)
         indicator = dataset.indicators[indicator_id]
         pairs = [(c, next(renders)) for c in charts]
-        files = indicator_output(site, dataset, facts, indicator, pairs)
+        files = indicator_output(site, dataset, facts, indicator, pairs, frozenset(maps))
         out.files.update(files)
         csv = f"{indicator_url(indicator_id)}data.csv"
         package_files[csv] = files[csv]
@@ -79,8 +97,11 @@ def assemble_site(
     return out
 
 
-def _cards(dataset: Dataset, facts: Facts, site: Site) -> dict[str, dict[str, object]]:
-    """Social cards for the pages without a chart of their own."""
+def _cards(
+    dataset: Dataset, facts: Facts, site: Site, charts: Mapping[str, list[Chart]]
+) -> dict[str, dict[str, object]]:
+    """Social cards for the pages without a chart of their own: the home page, the missions,
+    and an indicator with no total series to chart."""
     counts = (
         f"{len(dataset.missions)} missions, {len(dataset.indicators)} indicators from official "
         "statistics."
@@ -91,6 +112,15 @@ def _cards(dataset: Dataset, facts: Facts, site: Site) -> dict[str, dict[str, ob
         cards[f"mission-{mission.id}"] = card_spec(
             site.name, mission.spec.name, [summary], site.absolute(mission_url(mission.id))
         )
+    for indicator_id, made in charts.items():
+        if not any(c.stem == "chart" for c in made):
+            indicator = dataset.indicators[indicator_id]
+            cards[f"indicator-{indicator_id}"] = card_spec(
+                site.name,
+                indicator.spec.title,
+                [facts.indicators[indicator_id].headline + ".", indicator.spec.summary],
+                site.absolute(indicator_url(indicator_id)),
+            )
     return cards
 
 
@@ -106,7 +136,7 @@ def _pages(dataset: Dataset, facts: Facts, site: Site) -> dict[str, bytes]:
 def _downloads(
     dataset: Dataset, facts: Facts, site: Site, package_files: dict[str, bytes], day: date
 ) -> dict[str, bytes]:
-    package = downloads.data_package(site, dataset)
+    package = data_package(site, dataset)
     package_json = (
         json.dumps(package, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     ).encode()

@@ -11,8 +11,8 @@ from datetime import date
 from typing import Any
 
 from mission_tracker.analyse.facts import Facts
-from mission_tracker.model.data import Dataset, Indicator, Missing, Observation
-from mission_tracker.model.specs import MARKER, NOTE, PERIOD, VALUE, IndicatorSpec, Licence
+from mission_tracker.model.base import DATE, MARKER, MEASURE, NOTE, PERIOD, VALUE
+from mission_tracker.model.data import Dataset, Indicator, Observation
 from mission_tracker.read.cells import is_formula
 from mission_tracker.read.config import Site
 from mission_tracker.site.addresses import indicator_url, mission_url
@@ -24,17 +24,33 @@ def neutralise(cell: str) -> str:
     return "'" + cell if is_formula(cell) else cell
 
 
-def observation_cells(o: Observation) -> list[str]:
-    markers = "".join(sorted(m.value for m in o.markers))
-    return [o.period.text, *o.series, o.text, markers, o.note]
+def csv_columns(indicator: Indicator) -> list[str]:
+    """The download's columns: those of the project's own format that this indicator uses."""
+    dated = any(o.date for o in indicator.observations)
+    return [c for c in indicator.spec.csv_columns if c != DATE or dated]
+
+
+def observation_cells(indicator: Indicator, o: Observation) -> list[str]:
+    cells = {
+        PERIOD: o.period.text,
+        MEASURE: o.measure,
+        **{b.column: v for b, v in zip(indicator.spec.breakdowns, o.series, strict=True)},
+        VALUE: o.text,
+        MARKER: "".join(sorted(o.markers)),
+        NOTE: o.note,
+        DATE: o.date.isoformat() if o.date else "",
+    }
+    return [cells[c] for c in csv_columns(indicator)]
 
 
 def indicator_csv(indicator: Indicator) -> str:
     """The data as tidy CSV in the project's own format: it loads back to the same rows."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(indicator.spec.csv_columns)
-    writer.writerows([neutralise(c) for c in observation_cells(o)] for o in indicator.observations)
+    writer.writerow(csv_columns(indicator))
+    writer.writerows(
+        [neutralise(c) for c in observation_cells(indicator, o)] for o in indicator.observations
+    )
     return out.getvalue()
 
 
@@ -70,8 +86,10 @@ def indicator_json(site: Site, facts: Facts, indicator: Indicator) -> str:
             "value": o.value,
             "value_as_published": o.text,
             "missing": o.missing.meaning if o.missing else None,
-            "markers": sorted(m.meaning for m in o.markers),
+            "markers": sorted(indicator.marker_meaning(m) for m in o.markers),
             "note": o.note,
+            **({"measure": o.measure} if o.measure else {}),
+            **({"date": o.date.isoformat()} if o.date else {}),
         }
         for o in indicator.observations
     ]
@@ -100,92 +118,6 @@ def _latest(f: Any) -> dict[str, Any] | None:
         "trend": f.change.trend.value,
         "change": f.change.sentence,
     }
-
-
-def data_package(site: Site, dataset: Dataset) -> dict[str, Any]:
-    """A Frictionless Data Package describing every CSV download with its Table Schema."""
-    licences = sorted({i.spec.licence for i in dataset.indicators.values()}, key=str)
-    return {
-        "profile": "tabular-data-package",
-        "name": _slug(site.name),
-        "title": f"{site.name}: indicator data",
-        "homepage": site.url,
-        "licenses": [_licence(lic) for lic in licences],
-        "resources": [
-            _resource(i) for i in sorted(dataset.indicators.values(), key=lambda i: i.id)
-        ],
-    }
-
-
-def _licence(licence: Licence) -> dict[str, str]:
-    return {"name": licence.value, "title": licence.full_name, "path": licence.url}
-
-
-def _resource(indicator: Indicator) -> dict[str, Any]:
-    """One indicator's CSV download, described as a tabular data resource."""
-    spec = indicator.spec
-    return {
-        "name": indicator.id,
-        "path": f"{indicator_url(indicator.id)}data.csv",
-        "title": spec.title,
-        "description": spec.summary,
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8",
-        "profile": "tabular-data-resource",
-        "sources": [
-            {
-                "title": f"{spec.source.publisher}, {spec.source.release}",
-                "path": str(spec.source.url),
-            }
-        ],
-        "licenses": [_licence(spec.licence)],
-        "schema": {
-            "fields": _fields(spec),
-            "missingValues": [m.value for m in Missing],
-            "primaryKey": [PERIOD, *[b.column for b in spec.breakdowns]],
-        },
-    }
-
-
-def _fields(spec: IndicatorSpec) -> list[dict[str, Any]]:
-    """The Table Schema of an indicator's CSV, column by column in the download's order."""
-    period = {
-        "name": PERIOD,
-        "type": "string",
-        "title": "Period",
-        "description": f"A {spec.period_type.description}, written like "
-        f"{spec.period_type.example}.",
-        "constraints": {"required": True},
-    }
-    breakdowns = [
-        {
-            "name": b.column,
-            "type": "string",
-            "title": b.label,
-            "description": "Blank in rows of the headline (total) series.",
-            "constraints": {"enum": ["", *[v.value for v in b.values]]},
-        }
-        for b in spec.breakdowns
-    ]
-    value = {
-        "name": VALUE,
-        "type": "number",
-        "title": spec.measure,
-        "description": "GSS shorthand marks values that are not given: "
-        + "; ".join(f"{m.value} {m.meaning}" for m in Missing),
-    }
-    marker = {
-        "name": MARKER,
-        "type": "string",
-        "description": "[p] provisional, [r] revised, [e] estimated, [u] low reliability",
-        "constraints": {"pattern": r"(\[[preu]\])*"},
-    }
-    return [period, *breakdowns, value, marker, {"name": NOTE, "type": "string"}]
-
-
-def _slug(text: str) -> str:
-    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-") or "data"
 
 
 def index_json(site: Site, dataset: Dataset, facts: Facts) -> str:

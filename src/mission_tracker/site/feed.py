@@ -15,7 +15,7 @@ from mission_tracker.site.templating import render_template
 
 def atom_feed(site: Site, dataset: Dataset, facts: Facts) -> str:
     indicators = sorted(
-        dataset.indicators.values(), key=lambda i: (i.spec.source.updated, i.id), reverse=True
+        dataset.indicators.values(), key=lambda i: (i.spec.updated, i.id), reverse=True
     )
     entries = []
     for indicator in indicators:
@@ -25,13 +25,13 @@ def atom_feed(site: Site, dataset: Dataset, facts: Facts) -> str:
         entries.append(
             {
                 "id": indicator.id,
-                "day": indicator.spec.source.updated.isoformat(),
+                "day": indicator.spec.updated.isoformat(),
                 "title": f"{indicator.spec.title}: figures{period}",
                 "url": site.absolute(indicator_url(indicator.id)),
-                "summary": f"{summary} {indicator.spec.source.credit}.",
+                "summary": f"{summary} {indicator.spec.credit}.",
             }
         )
-    updated = max((i.spec.source.updated for i in indicators), default=date(2000, 1, 1))
+    updated = max((i.spec.updated for i in indicators), default=date(2000, 1, 1))
     return render_template(
         "feed.xml.j2",
         site_name=site.name,

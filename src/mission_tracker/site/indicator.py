@@ -3,7 +3,8 @@ charts as self-describing SVG and PNG with their Vega-Lite specs, its CSV and JS
 redirects from the addresses it had before.
 
 Each chart's description is worked out once and serves the page's caption, the SVG's <desc> and
-the PNG's metadata, and the sizes the page shows are those of the files written.
+the PNG's metadata, and the sizes the page shows are those of the files written. The page has a
+section for each measure (most indicators have one), each with its charts and tables.
 """
 
 from __future__ import annotations
@@ -12,19 +13,16 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from mission_tracker.analyse.describe import (
-    breakdown_description,
-    chart_description,
-    headline_sentence,
-)
-from mission_tracker.analyse.facts import DEFAULT_RELATIVE_TOLERANCE, Facts, MilestoneFacts
-from mission_tracker.analyse.numbers import format_value, value_text
+from mission_tracker.analyse.describe import chart_description, headline_sentence, view_description
+from mission_tracker.analyse.facts import Facts
+from mission_tracker.analyse.numbers import format_value
+from mission_tracker.analyse.views import DimensionView, ViewKind, dimension_views
 from mission_tracker.charts.chart import HEADLINE, Chart
 from mission_tracker.charts.render import Rendered, png_with_text
-from mission_tracker.model.data import Dataset, Indicator, Mission, Observation, SeriesKey
-from mission_tracker.model.periods import Period
+from mission_tracker.model.data import Dataset, Indicator
+from mission_tracker.model.measures import Measure
 from mission_tracker.read.config import Site
-from mission_tracker.site import downloads
+from mission_tracker.site import downloads, tables
 from mission_tracker.site.addresses import indicator_url, mission_url, relative
 from mission_tracker.site.presskit import (
     citation_full,
@@ -35,19 +33,21 @@ from mission_tracker.site.presskit import (
     redirect_page,
     standalone_svg,
 )
-from mission_tracker.site.templating import front_matter, human_size, long_date, render_template
+from mission_tracker.site.templating import front_matter, human_size, render_template
 
 
 @dataclass(frozen=True)
 class ChartView:
-    """A chart as the indicator page shows it."""
+    """A chart as the indicator page shows it, with the table of its figures if it has one."""
 
     chart: Chart
     description: str
-    svg: str  # inline, labelled by the caption
+    svg: str  # inline, labelled by the caption ("" for a chart shown as an image file)
     svg_size: str
     png_size: str
+    table: dict[str, Any] | None = None
     breakdowns_url: str = ""
+    views_url: str = ""  # the other held values readers may choose, with JavaScript
 
     @property
     def anchor(self) -> str:
@@ -74,35 +74,52 @@ class ChartView:
         return f"{self.chart.stem}.vl.json"
 
 
+@dataclass(frozen=True)
+class Section:
+    """A measure's part of the page: its charts, in order."""
+
+    measure: Measure
+    headline: str  # what it says now, e.g. "60.1% in October 2022"
+    charts: list[ChartView]
+
+
 def indicator_output(
     site: Site,
     dataset: Dataset,
     facts: Facts,
     indicator: Indicator,
     charts: list[tuple[Chart, Rendered]],
+    maps: frozenset[str] = frozenset(),
 ) -> dict[str, bytes]:
     """Every file of one indicator, by its path under docs/."""
     base = indicator_url(indicator.id)
-    drawn = facts.drawn_milestone(indicator.id)
     files: dict[str, bytes] = {}
-    views = []
+    views = _views(indicator, maps)
+    shown: list[ChartView] = []
     for chart, rendered in charts:
-        description = _description(indicator, facts, drawn, chart)
+        description = _description(indicator, facts, chart, views)
         svg = standalone_svg(rendered.svg, chart.title, description).encode("utf-8")
-        png = png_with_text(rendered.png, _png_text(site, indicator, chart, description))
         files[f"{base}{chart.stem}.svg"] = svg
-        files[f"{base}{chart.stem}.png"] = png
+        files[f"{base}{chart.stem}.png"] = png_with_text(
+            rendered.png, _png_text(site, indicator, chart, description)
+        )
         files[f"{base}{chart.stem}.vl.json"] = json.dumps(
             chart.spec, sort_keys=True, separators=(",", ":")
         ).encode("utf-8")
-        views.append(
+        if chart.options:
+            files[f"{base}{chart.stem}.views.json"] = _choices(indicator, chart)
+        shown.append(
             ChartView(
                 chart,
                 description,
-                inline_svg(rendered.svg, f"{chart.anchor}-title", f"{chart.anchor}-desc"),
+                inline_svg(rendered.svg, f"{chart.anchor}-title", f"{chart.anchor}-desc")
+                if chart.inline
+                else "",
                 human_size(len(svg)),
                 human_size(len(rendered.png)),
-                "breakdowns.vl.json" if chart.kind == HEADLINE and len(charts) > 1 else "",
+                _table(indicator, chart, charts, views),
+                _explorer(chart, charts),
+                f"{chart.stem}.views.json" if chart.options else "",
             )
         )
     data_csv = downloads.indicator_csv(indicator).encode("utf-8")
@@ -118,22 +135,86 @@ def indicator_output(
             "size": human_size(len(data_json)),
         },
     ]
-    page = indicator_page(dataset, facts, site, indicator, views, offered)
+    page = indicator_page(
+        dataset, facts, site, indicator, _sections(indicator, facts, shown), offered
+    )
     files[base.rstrip("/") + ".md"] = page.encode("utf-8")
-    headline, rendered = charts[0]
-    embed = embed_page(site, indicator, headline, rendered, views[0].description)
+    first, rendered = charts[0]
+    embed = embed_page(site, indicator, first, rendered, shown[0].description)
     files[f"{base}embed/index.html"] = embed.encode("utf-8")
     for old in indicator.spec.previous_ids:
         files[f"indicators/{old}/index.html"] = redirect_page(site, indicator, old).encode("utf-8")
     return files
 
 
+def _views(indicator: Indicator, maps: frozenset[str]) -> dict[tuple[str, str], DimensionView]:
+    return {
+        (view.measure.id, view.column): view
+        for measure in indicator.measures
+        for view in dimension_views(indicator, measure, maps)
+    }
+
+
 def _description(
-    indicator: Indicator, facts: Facts, drawn: MilestoneFacts | None, chart: Chart
+    indicator: Indicator,
+    facts: Facts,
+    chart: Chart,
+    views: dict[tuple[str, str], DimensionView],
 ) -> str:
     if chart.kind == HEADLINE:
-        return chart_description(indicator, facts.indicators[indicator.id], drawn)
-    return breakdown_description(indicator)
+        measure = indicator.measure(chart.measure)
+        drawn = facts.drawn_milestone(indicator.id)
+        drawn = drawn if drawn is not None and drawn.measure == measure else None
+        return chart_description(indicator, facts.measures[indicator.id][measure.id], drawn)
+    return view_description(indicator, views[(chart.measure, chart.column)])
+
+
+def _table(
+    indicator: Indicator,
+    chart: Chart,
+    charts: list[tuple[Chart, Rendered]],
+    views: dict[tuple[str, str], DimensionView],
+) -> dict[str, Any] | None:
+    """The figures behind a chart. An indicator with one breakdown shows the headline and the
+    breakdown's series in one table, under the headline chart (as it always has)."""
+    measure = indicator.measure(chart.measure)
+    single = len(indicator.spec.breakdowns) == 1
+    if chart.kind == HEADLINE:
+        keys = [indicator.headline_key]
+        panels = [v for (m, _), v in views.items() if m == measure.id and v.kind is ViewKind.PANELS]
+        if single and panels:
+            keys += list(panels[0].keys)
+        return tables.over_time(indicator, measure, keys)
+    view = views[(chart.measure, chart.column)]
+    has_headline = any(c.kind == HEADLINE and c.measure == chart.measure for c, _ in charts)
+    if single and has_headline and view.kind is ViewKind.PANELS:
+        return None  # its figures are in the headline chart's table
+    return tables.view_table(indicator, view)
+
+
+def _explorer(chart: Chart, charts: list[tuple[Chart, Rendered]]) -> str:
+    """The breakdown chart a headline chart's "compare with" control reads its series from."""
+    if chart.kind != HEADLINE:
+        return ""
+    return next(
+        (
+            f"{c.stem}.vl.json"
+            for c, _ in charts
+            if c.measure == chart.measure and c.view == ViewKind.PANELS.value
+        ),
+        "",
+    )
+
+
+def _sections(indicator: Indicator, facts: Facts, shown: list[ChartView]) -> list[Section]:
+    return [
+        Section(
+            measure,
+            facts.measures[indicator.id][measure.id].headline,
+            [v for v in shown if v.chart.measure == measure.id],
+        )
+        for measure in indicator.measures
+    ]
 
 
 def _png_text(site: Site, indicator: Indicator, chart: Chart, description: str) -> dict[str, str]:
@@ -141,8 +222,8 @@ def _png_text(site: Site, indicator: Indicator, chart: Chart, description: str) 
     return {
         "Title": chart.title,
         "Description": description,
-        "Source": indicator.spec.source.credit,
-        "Copyright": indicator.spec.licence.attribution,
+        "Source": indicator.spec.credit,
+        "Copyright": indicator.spec.attribution,
         "URL": site.absolute(indicator_url(indicator.id)),
     }
 
@@ -152,49 +233,52 @@ def indicator_page(
     facts: Facts,
     site: Site,
     indicator: Indicator,
-    charts: list[ChartView],
+    sections: list[Section],
     offered: list[dict[str, str]],
 ) -> str:
     here = indicator_url(indicator.id)
     spec = indicator.spec
     f = facts.indicators[indicator.id]
-    latest = f.latest
+    latest, unit = f.latest, indicator.headline_measure.unit
     body = render_template(
         "indicator.md.j2",
         title=spec.title,
         summary=spec.summary,
         measure=spec.measure,
         facts=f,
-        latest_value=format_value(latest.value, spec)
+        latest_value=format_value(latest.value, unit)
         if latest and latest.value is not None
-        else "No data",
+        else f.headline,
         latest_when=(
-            f"{spec.unit_label + ' ' if spec.unit_label else ''}{latest.period.preposition} "
+            f"{unit.counted + ' ' if unit.counted else ''}{latest.period.preposition} "
             f"{latest.period.long_label}"
-            if latest
+            if latest and latest.value is not None
             else ""
         ),
+        no_headline=spec.no_headline,
         milestones=_milestones(facts, indicator, here),
         proxy=spec.proxy,
         vintage=spec.vintage,
-        charts=charts,
-        table=data_table(indicator),
-        source_line=spec.source.credit,
-        licence_attribution=spec.licence.attribution,
+        sections=sections,
+        several=len(sections) > 1,
+        source_line=spec.credit,
+        licence_attribution=spec.attribution,
         page_abs=site.absolute(here),
         downloads=offered,
+        rows=len(indicator.observations),
         embed_url="embed/",
         embed_snippet=embed_snippet(site, indicator),
         citation_short=citation_short(site, indicator),
         citation_full=citation_full(site, indicator),
-        about=about_rows(indicator, dataset.missions.get(spec.mission), here),
+        about=tables.about_rows(indicator, dataset.missions.get(spec.mission), here),
         caveats=spec.caveats,
         related=_related(dataset, facts, indicator, here),
     )
+    card = "chart.png" if any(c.chart.stem == "chart" for s in sections for c in s.charts) else ""
     meta = {
         "title": spec.title,
         "description": headline_sentence(indicator, f, facts.drawn_milestone(indicator.id)),
-        "social_image": f"{here}chart.png",
+        "social_image": f"{here}{card}" if card else f"assets/cards/indicator-{indicator.id}.png",
         "charts": True,
         "embed": site.absolute(f"{here}embed/"),
     }
@@ -234,85 +318,19 @@ def _related(
     ]
 
 
-def data_table(indicator: Indicator) -> dict[str, Any]:
-    """Periods as rows, series as columns; gaps and markers spelt out in words."""
-    keys = indicator.series_keys()
-    headers = [indicator.series_label(k) for k in keys]
-    by_period: dict[Period, dict[SeriesKey, Observation]] = {}
-    for o in indicator.observations:
-        by_period.setdefault(o.period, {})[o.series] = o
-    notes: list[str] = []
-    rows = []
-    for period in sorted(by_period, reverse=True):
-        cells = []
-        for key in keys:
-            found = by_period[period].get(key)
-            if found is None:
-                cells.append("")
-                continue
-            o = found
-            text = value_text(o, indicator.spec)
-            if o.markers:
-                text += " " + " ".join(f"[{m.meaning}]" for m in sorted(o.markers))
-            cells.append(text)
-            if o.note:
-                notes.append(f"{period.label}: {o.note}")
-        rows.append({"period": period.label, "cells": cells})
-    return {"headers": headers, "rows": rows, "notes": list(dict.fromkeys(notes))}
-
-
-def about_rows(
-    indicator: Indicator, mission: Mission | None, here: str
-) -> list[tuple[str, str, str | None]]:
-    spec = indicator.spec
-    src = spec.source
-    rows: list[tuple[str, str, str | None]] = [
-        ("Publisher", src.publisher, None),
-        ("Release", src.release, str(src.url)),
-        (
-            "Published",
-            long_date(src.release_date) if src.release_date else "Not stated in the copy used",
-            None,
-        ),
+def _choices(indicator: Indicator, chart: Chart) -> bytes:
+    """`<chart>.views.json`: the breakdowns held while this one is charted, with their values
+    as the page shows them, and each combination the data have, with its chart and words."""
+    held = {column for option in chart.options for column in option["held"]}
+    breakdowns = [
+        {
+            "column": b.column,
+            "label": b.label,
+            "values": [{"value": b.total_value, "label": "All"}] * (b.total is None)
+            + [{"value": v.value, "label": v.display} for v in b.values],
+        }
+        for b in indicator.spec.breakdowns
+        if b.column in held
     ]
-    if src.series_id:
-        rows.append(("Series code", src.series_id, None))
-    if src.copy_of:
-        rows.append(("Copy used", f"{src.copy_of} (taken {long_date(src.retrieved)})", None))
-    else:
-        rows.append(("Retrieved", long_date(src.retrieved), None))
-    rows += [
-        ("Licence", spec.licence.full_name, spec.licence.url),
-        ("Geography", spec.geography, None),
-        ("Frequency", spec.frequency or spec.period_type.frequency, None),
-        ("Next update", spec.next_update or "Not announced", None),
-        ("Direction", _direction_text(indicator), None),
-    ]
-    if spec.series_breaks:
-        rows.append(
-            (
-                "Series breaks",
-                "; ".join(f"{b.period}: {b.reason}" for b in spec.series_breaks),
-                None,
-            )
-        )
-    if mission is not None:
-        rows.append(("Mission", mission.spec.name, relative(here, mission_url(mission.id))))
-    return rows
-
-
-def _direction_text(indicator: Indicator) -> str:
-    spec = indicator.spec
-    tolerance = (
-        f"changes within {format_value(spec.tolerance, spec)} count as little or no change"
-        if spec.tolerance is not None
-        else f"changes within {DEFAULT_RELATIVE_TOLERANCE:.0%} of the earlier figure count as "
-        "little or no change"
-    )
-    text = {
-        "higher_is_better": "Higher is better",
-        "lower_is_better": "Lower is better",
-        "neutral": "Neither higher nor lower is better, so no judgement is made",
-        "contested": "Contested, so no judgement is made",
-    }[spec.direction.value]
-    return f"{text}; {tolerance}." if spec.direction.judged else f"{text}."
+    choices = {"breakdowns": breakdowns, "options": list(chart.options)}
+    return json.dumps(choices, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()

@@ -10,8 +10,8 @@ from mission_tracker.analyse.facts import (
     Facts,
     Progress,
     Trend,
-    months_between,
 )
+from mission_tracker.analyse.milestones import months_between
 from mission_tracker.analyse.numbers import format_change, format_given, format_value
 from mission_tracker.model.data import Dataset
 from mission_tracker.site.addresses import indicator_url, mission_url, relative
@@ -29,31 +29,32 @@ def _trend_examples(dataset: Dataset, facts: Facts) -> list[dict[str, Any]]:
         if found is None:
             continue
         indicator, change = found.indicator, found.change
-        spec = indicator.spec
+        spec, measure = indicator.spec, found.of
+        unit = measure.unit
         steps = []
         if found.latest is not None and found.latest.value is not None:
             steps.append(
-                f"Latest figure: {format_value(found.latest.value, spec)} "
+                f"Latest figure: {format_value(found.latest.value, unit)} "
                 f"{found.latest.period.preposition} {found.latest.period.long_label}."
             )
         if change.earlier is not None and change.earlier.value is not None:
             steps.append(
                 f"Comparable earlier figure (a year before): "
-                f"{format_value(change.earlier.value, spec)} "
+                f"{format_value(change.earlier.value, unit)} "
                 f"{change.earlier.period.preposition} {change.earlier.period.long_label}."
             )
         if change.amount is not None and change.tolerance is not None:
             declared = (
                 "declared for this indicator"
-                if spec.tolerance is not None
+                if measure.tolerance is not None
                 else (f"the default, {DEFAULT_RELATIVE_TOLERANCE:.0%} of the earlier figure")
             )
             steps.append(
-                f"Change: {format_change(change.amount, spec)} "
+                f"Change: {format_change(change.amount, unit)} "
                 f"({'a rise' if change.amount > 0 else 'a fall'}); tolerance "
-                f"{format_change(change.tolerance, spec)} ({declared})."
+                f"{format_change(change.tolerance, unit)} ({declared})."
             )
-            steps.append(f"Direction: {spec.direction.value.replace('_', ' ')}.")
+            steps.append(f"Direction: {measure.direction.value.replace('_', ' ')}.")
         examples.append(
             {
                 "trend": trend.value,
@@ -72,10 +73,10 @@ def _milestone_examples(dataset: Dataset, facts: Facts) -> list[dict[str, Any]]:
     for mission in dataset.missions_in_order():
         for mf in facts.milestones.get(mission.id, []):
             m = mf.milestone
-            spec = mf.indicator.spec if mf.indicator else None
+            unit = mf.measure.unit if mf.measure else None
             arithmetic = ""
             if (
-                spec is not None
+                unit is not None
                 and m.target is not None
                 and m.baseline is not None
                 and m.baseline.value is not None
@@ -85,7 +86,7 @@ def _milestone_examples(dataset: Dataset, facts: Facts) -> list[dict[str, Any]]:
             ):
                 months = months_between(mf.baseline_period.start, mf.deadline_period.start)
                 arithmetic = (
-                    f"({format_given(m.target, spec)} − {format_given(m.baseline.value, spec)}) ÷ "
+                    f"({format_given(m.target, unit)} − {format_given(m.baseline.value, unit)}) ÷ "
                     f"{months:.0f} months from {mf.baseline_period.long_label} to "
                     f"{mf.deadline_period.long_label}."
                 )

@@ -36,7 +36,7 @@ def sparkline(indicator: Indicator) -> str:
 
 
 def latest_updated(indicators: Sequence[Indicator]) -> str:
-    dates = [i.spec.source.updated for i in indicators]
+    dates = [i.spec.updated for i in indicators]
     return long_date(max(dates)) if dates else "no data yet"
 
 
@@ -123,16 +123,16 @@ def _milestone_row(mf: MilestoneFacts, here: str) -> dict[str, Any]:
     """A milestone as the mission page's table shows it."""
     m = mf.milestone
     indicator = mf.indicator
-    unit_spec = indicator.spec if indicator else None
+    unit = mf.measure.unit if mf.measure else None
     target = m.target_text or (
-        format_given(m.target, unit_spec)
-        if m.target is not None and unit_spec
+        format_given(m.target, unit)
+        if m.target is not None and unit
         else (f"{m.target:g}" if m.target is not None else "No numeric target")
     )
     latest = None
-    if indicator is not None and mf.latest is not None and mf.latest.value is not None:
+    if unit is not None and mf.latest is not None and mf.latest.value is not None:
         latest = (
-            f"{format_value(mf.latest.value, indicator.spec)} "
+            f"{format_value(mf.latest.value, unit)} "
             f"{mf.latest.period.preposition} {mf.latest.period.long_label}"
         )
     return {
@@ -165,8 +165,8 @@ def _baseline_note(mf: MilestoneFacts) -> str | None:
     if baseline is None:
         return None
     bits = []
-    if baseline.value is not None and mf.indicator is not None:
-        bits.append(format_given(baseline.value, mf.indicator.spec))
+    if baseline.value is not None and mf.measure is not None:
+        bits.append(format_given(baseline.value, mf.measure.unit))
     if baseline.period:
         bits.append(f"({mf.baseline_period.label if mf.baseline_period else baseline.period})")
     if baseline.note:

@@ -44,18 +44,21 @@ def standalone_svg(svg: str, title: str, description: str) -> str:
 
 
 def citation_short(site: Site, indicator: Indicator) -> str:
-    src = indicator.spec.source
-    year = (src.release_date or src.retrieved).year
-    return f"{src.publisher} ({year}), via {site.name}"
+    src = indicator.spec.main_source
+    return f"{src.publisher} ({src.updated.year}), via {site.name}"
 
 
 def citation_full(site: Site, indicator: Indicator) -> str:
+    """Every source with its release, then where this copy is and under which licences."""
     spec = indicator.spec
-    src = spec.source
-    published = f", published {long_date(src.release_date)}" if src.release_date else ""
+    cited = []
+    for src in spec.all_sources:
+        published = f", published {long_date(src.release_date)}" if src.release_date else ""
+        cited.append(f"{src.publisher}. {src.release}{published}.")
+    licences = "; ".join(terms.full_name for terms in spec.licences)
     return (
-        f"{src.publisher}. {src.release}{published}. In: {site.name}, "
-        f"“{spec.title}”, {site.absolute(indicator_url(indicator.id))}. {spec.licence.full_name}."
+        f"{' '.join(cited)} In: {site.name}, “{spec.title}”, "
+        f"{site.absolute(indicator_url(indicator.id))}. {licences}."
     )
 
 
@@ -77,13 +80,12 @@ def embed_page(
         title=spec.title,
         site_name=site.name,
         page_abs=site.absolute(indicator_url(indicator.id)),
-        spec_url="../chart.vl.json",
+        spec_url=f"../{chart.stem}.vl.json",
         svg=inline_svg(rendered.svg, "t", "d"),
         description=description,
-        source_line=f"Source: {spec.source.publisher}, {spec.source.release}",
-        licence_title=spec.licence.full_name,
-        licence_url=spec.licence.url,
-        updated=long_date(spec.source.release_date or spec.source.retrieved),
+        source_line=spec.credit,
+        licences=spec.licences,
+        updated=long_date(spec.updated),
         favicon=relative(f"{indicator_url(indicator.id)}embed/", "assets/images/favicon.png"),
         script=relative(
             f"{indicator_url(indicator.id)}embed/", "assets/javascripts/mission-tracker.js"

@@ -13,6 +13,7 @@ CONTRIBUTING.md has the table of every output context and how it is handled.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -49,6 +50,18 @@ def _one_line(value: Any) -> Any:
     return value
 
 
+# What a Markdown heading built from data may hold: words, digits and the punctuation of ordinary
+# titles. Anything else (`*`, `_`, `[`, `{`, `#`, `<`, `&`...) has a meaning to Markdown or to
+# the table of contents, which MkDocs and Material print unescaped; it is left out of the
+# heading (the full text is on the page beside it). A heading that needs more is written as HTML.
+_HEADING = re.compile(r"[^\w\s,.:;()'’%/+-]")
+
+
+def heading(value: str) -> str:
+    text = _HEADING.sub("", _one_line(value).replace("&", " and "))
+    return " ".join(text.split()).lstrip("-+.") or "Figures"
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -64,6 +77,7 @@ def environment() -> jinja2.Environment:
         finalize=_one_line,
     )
     env.globals.update(trend_icon=trend_icon, progress_icon=PROGRESS_ICONS.__getitem__)
+    env.filters["heading"] = heading
     return env
 
 
