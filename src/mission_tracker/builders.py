@@ -18,7 +18,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from mission_tracker.write import explain, replace_dir
+from mission_tracker.write import explain, replace_dir, restore_interrupted
 
 TEMPORARY = ".site-"
 
@@ -27,12 +27,15 @@ def run_mkdocs(config_file: Path, target: Path, source_epoch: int) -> str | None
     """Build the site into `target`; None on success, else what went wrong. `source_epoch`
     pins the dates MkDocs writes (the sitemap and its gzip) so builds are reproducible."""
     parent = target.parent if target.parent.exists() else config_file.parent
-    remove_abandoned(parent)
     try:
+        restore_interrupted(target)
+        remove_abandoned(parent)
         tmp = Path(tempfile.mkdtemp(prefix=f"{TEMPORARY}{os.getpid()}-", dir=parent))
     except OSError as exc:
-        return explain(exc)
+        return explain(exc, parent.resolve())
     try:
+        # mkdtemp makes a private folder (0700), and this one becomes the published site.
+        tmp.chmod(0o755)
         with _pinned_time(source_epoch):
             error = _mkdocs_build(config_file, tmp)
         if error is None:
@@ -40,9 +43,20 @@ def run_mkdocs(config_file: Path, target: Path, source_epoch: int) -> str | None
         return error
     except OSError as exc:
         # A full disk or a folder that cannot be written: the site as it was stays in place.
-        return explain(exc)
+        return explain(exc, _site_file(exc, tmp, target))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _site_file(exc: OSError, tmp: Path, target: Path) -> Path | None:
+    """The file an error was writing, named as it would be in the site: the temporary folder
+    is gone by the time the message is read. MkDocs writes pages without naming them in its
+    errors, and a failed copy names its source first, then where it was copying to."""
+    names = [Path(n).resolve() for n in (exc.filename2, exc.filename) if isinstance(n, str)]
+    for name in names:
+        if name.is_relative_to(tmp.resolve()):
+            return target.resolve() / name.relative_to(tmp.resolve())
+    return None if names else target.resolve()
 
 
 def remove_abandoned(parent: Path) -> None:

@@ -211,6 +211,10 @@ def _run_build(args: argparse.Namespace, *, site: bool) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
+    if report.write_error is not None:
+        # Before the summary, whose counts would describe a write that stopped half way.
+        print(f"mission-tracker: {report.write_error}", file=sys.stderr)
+        return EXIT_PROBLEMS
     if report.up_to_date:
         print(
             f"Nothing changed since the last build: the {report.files} generated files in "
@@ -229,9 +233,6 @@ def _run_build(args: argparse.Namespace, *, site: bool) -> int:
             "without it.",
             file=sys.stderr,
         )
-    if report.write_error is not None:
-        print(f"mission-tracker: {report.write_error}", file=sys.stderr)
-        return EXIT_PROBLEMS
     if report.site_error is not None:
         print(report.site_error, file=sys.stderr)
         print(f"mkdocs build failed; {report.site_dir} was left as it was.", file=sys.stderr)

@@ -36,13 +36,14 @@ _FIXES = {
     errno.EDQUOT: "free some space (the disk quota is full), then run the command again",
     errno.EACCES: "check that you may write to that folder (or run the command as its owner)",
     errno.EPERM: "check that you may write to that folder (or run the command as its owner)",
-    errno.EROFS: "that folder is on a read-only disk; build where you can write",
+    errno.EROFS: "that folder is on a read-only disk; run the command where you can write",
 }
 
 
-def explain(exc: OSError) -> str:
-    """What went wrong when a file could not be written, and what to do about it."""
-    where = exc.filename or "a file"
+def explain(exc: OSError, where: str | Path | None = None) -> str:
+    """What went wrong when a file could not be written, and what to do about it; `where`
+    names the file or folder when the error's own file name would not help (a temporary one)."""
+    where = where or exc.filename or "a file"
     fix = _FIXES.get(exc.errno or 0, "check that folder, then run the command again")
     return f"cannot write {where}: {exc.strerror or exc}; {fix}"
 
@@ -55,16 +56,28 @@ class WriteStats:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file beside it. An error names `path` (a
+    failed write or close names no file at all, and the temporary file is gone)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    except OSError as exc:
+        raise _naming(exc, path) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _naming(exc, path) from exc
         raise
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    # OSError(errno, ...) is the matching subclass (FileNotFoundError, PermissionError, ...).
+    return OSError(exc.errno, exc.strerror or str(exc), str(path))
 
 
 def write_tree(root: Path, files: dict[str, bytes], owned: tuple[str, ...]) -> WriteStats:
@@ -96,10 +109,14 @@ def write_tree(root: Path, files: dict[str, bytes], owned: tuple[str, ...]) -> W
     return stats
 
 
+def _old(target: Path) -> Path:
+    return target.with_name(f".{target.name}-old")
+
+
 def replace_dir(new: Path, target: Path) -> None:
     """Swap a freshly built folder into place; the old one is removed only after the swap, and
     put back if the swap fails, so `target` is always a whole site."""
-    old = target.with_name(f".{target.name}-old")
+    old = _old(target)
     if old.exists():
         shutil.rmtree(old)
     if target.exists():
@@ -112,3 +129,11 @@ def replace_dir(new: Path, target: Path) -> None:
         raise
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
+
+
+def restore_interrupted(target: Path) -> None:
+    """Put the old folder back if a swap was killed between its two renames (else the next
+    build would remove it as abandoned, and a failed build would leave no site at all)."""
+    old = _old(target)
+    if old.is_dir() and not old.is_symlink() and not target.exists():
+        old.rename(target)

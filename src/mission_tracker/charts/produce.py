@@ -25,7 +25,10 @@ def charts_for_all(
     keys = [spec_key(s, w) if store.enabled else None for w, s in zip(wanted, sources, strict=True)]
     found = [get_charts(store, k) for k in keys]
     todo = [i for i, f in enumerate(found) if f is None]
-    if store.folder is not None and renderer.workers > 1 and len(todo) > IN_PROCESS:
+    # The workers hand their renders back through the store: one that cannot be written (a
+    # full or read-only cache) would have every chart rendered twice, there and here.
+    writable = store.write_error is None
+    if store.folder is not None and writable and renderer.workers > 1 and len(todo) > IN_PROCESS:
         jobs = [(*wanted[i], store.folder) for i in todo]
         with worker_pool(renderer.workers, len(todo)) as pool:
             results = pool.map(_build_and_render, jobs)
