@@ -13,7 +13,7 @@ import sys
 import time
 import traceback
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -104,7 +104,56 @@ def _parser() -> argparse.ArgumentParser:
         "--output", type=Path, default=None, help="append the summary to this file instead"
     )
     diff.set_defaults(run=cmd_diff)
+    _import_arguments(sub)
     return parser
+
+
+def _import_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`mission-tracker import open-sdg SRC`: another format's data -> this project's."""
+
+    def day(text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
+
+    formats = sub.add_parser(
+        "import", help="import another format's data (Open SDG) into data/"
+    ).add_subparsers(dest="format", metavar="format", required=True)
+    opensdg = formats.add_parser(
+        "open-sdg",
+        help="an Open SDG data repository (data/, meta/): one indicator per Open SDG indicator",
+    )
+    opensdg.add_argument("source", type=Path, metavar="SRC", help="the Open SDG repository")
+    opensdg.add_argument(
+        "--into", type=Path, default=None, help="project folder (default: --root, or here)"
+    )
+    opensdg.add_argument(
+        "--missions",
+        type=Path,
+        default=None,
+        help="YAML file of missions and which indicators go under each (default: by SDG goal)",
+    )
+    opensdg.add_argument(
+        "--report", type=Path, default=None, help="report file (default: PROJECT/import-report.md)"
+    )
+    opensdg.add_argument(
+        "--retrieved",
+        type=day,
+        default=None,
+        help="the day the copy was taken, YYYY-MM-DD (default: the source's last commit date, "
+        "else its newest file's date)",
+    )
+    opensdg.add_argument(
+        "--copy-of",
+        default=None,
+        help="where the copy was taken from, for each source's `copy_of` (e.g. the repository "
+        "and commit)",
+    )
+    opensdg.add_argument(
+        "--no-check", action="store_true", help="do not run `check` on the project afterwards"
+    )
+    opensdg.set_defaults(run=cmd_import)
 
 
 def _build_arguments(parser: argparse.ArgumentParser) -> None:
@@ -320,6 +369,33 @@ def cmd_diff(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     print(f"Wrote the review summary to {args.output}.")
     return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from mission_tracker.importers.opensdg.report import summary_text
+    from mission_tracker.importers.opensdg.run import (
+        ImportOptions,
+        ImportUsageError,
+        import_open_sdg,
+    )
+
+    options = ImportOptions(
+        source=args.source,
+        project=args.into or args.root,
+        missions_file=args.missions,
+        report=args.report,
+        retrieved=args.retrieved,
+        copy_of=args.copy_of,
+        check=not args.no_check,
+    )
+    try:
+        result = import_open_sdg(options)
+    except ImportUsageError as exc:
+        print(f"mission-tracker import open-sdg: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(summary_text(result))
+    checked = result.check is None or not errors(result.check)
+    return EXIT_OK if result.complete and checked else EXIT_PROBLEMS
 
 
 if __name__ == "__main__":  # pragma: no cover
