@@ -77,3 +77,10 @@ def reason_for(key: str, meta: dict[str, Any]) -> str:
     if key.startswith(("data_notice_", "embedded_feature_")):
         return "an Open SDG page feature; " + _NO_FIELD
     return REASONS.get(key, "the importer does not know this field")
+
+
+def is_general(key: str, why: str) -> bool:
+    """Whether `why` is the reason given for this field everywhere (not one about its value)."""
+    m = _SOURCE_KEY.match(key)
+    active = {f"source_active_{m[2]}": True} if m else {}
+    return why in (reason_for(key, {}), reason_for(key, active))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from mission_tracker.importers.opensdg.accounts import IndicatorAccount
 from mission_tracker.importers.opensdg.breakdowns import Plan, plan_breakdowns
+from mission_tracker.importers.opensdg.graphbreaks import series_break_notes
 from mission_tracker.importers.opensdg.measures import Measure, plan_measures
 from mission_tracker.importers.opensdg.metadata import Fields, read_fields
 from mission_tracker.importers.opensdg.output import csv_bytes, yaml_bytes
@@ -155,6 +156,7 @@ def _build(
     measures.sort(key=lambda m: order.index(m.id))
     account.notes += plan.notes
     account.dropped += plan.dropped
+    account.dropped += series_break_notes(fields.series_breaks, rows)
     rows = _unique(rows, plan, account)
     links = _links(account, fields, ctx)
     statuses = list(read.statuses.values())

@@ -11,6 +11,7 @@ its own `unit:` and `period_type:` describe it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mission_tracker.importers.opensdg.metadata import Fields, GraphTitle
@@ -56,10 +57,12 @@ def plan_measures(rows: list[Row], fields: Fields) -> list[Measure]:
     varies = _distinguishing(groups)
     measures: dict[tuple[tuple[str, ...], PeriodType], Measure] = {}
     taken: set[str] = set()
+    shorten = [_shortener([g[i] for g in groups]) for i in range(len(GROUPING))]
     for group in groups:
         split = len(types[group]) > 1
         for ptype, count in types[group].items():
-            measure = _measure(group, ptype, split, varies, fields, taken)
+            short = [shorten[i](text) for i, text in enumerate(group)]
+            measure = _measure(group, short, ptype, split, varies, fields, taken)
             measure.rows = count
             measures[(group, ptype)] = measure
     for row in rows:
@@ -72,6 +75,7 @@ def plan_measures(rows: list[Row], fields: Fields) -> list[Measure]:
 
 def _measure(
     group: tuple[str, ...],
+    short: list[str],
     ptype: PeriodType,
     split: bool,
     varies: list[bool],
@@ -100,7 +104,8 @@ def _measure(
             f"the rows of {title.removesuffix(f' ({_PLURAL[ptype]})')!r} hold periods of "
             "several types; those of each type are a measure of their own"
         )
-    slug_parts = [_slug(p) for p in parts] + ([_slug(_PLURAL[ptype])] if split else [])
+    named = [s for s, text, vary in zip(short, group, varies, strict=True) if vary and text]
+    slug_parts = [_slug(p) for p in named or parts] + ([_slug(_PLURAL[ptype])] if split else [])
     return Measure(
         id=_unique("-".join(p for p in slug_parts if p) or "figures", taken),
         title=title,
@@ -171,6 +176,29 @@ def _used_graph_titles(measures: list[Measure], fields: Fields) -> None:
             fields.dropped.append(
                 (f"graph_titles[{i}]", f"names {named or 'nothing'}, which no row of the data has")
             )
+
+
+def _shortener(texts: list[str]) -> Callable[[str], str]:
+    """For ids: the words that tell the texts apart, without those they all begin or end
+    with ("Percentage of adults who have participated in formal learning ..." -> "formal")."""
+    distinct = [t.split() for t in dict.fromkeys(texts) if t]
+    if len(distinct) < 2:
+        return lambda text: text
+    head = 0
+    while all(len(w) > head for w in distinct) and len({w[head] for w in distinct}) == 1:
+        head += 1
+    tail = 0
+    while (
+        all(len(w) > head + tail for w in distinct) and len({w[-1 - tail] for w in distinct}) == 1
+    ):
+        tail += 1
+
+    def short(text: str) -> str:
+        words = text.split()
+        kept = words[head : len(words) - tail]
+        return " ".join(kept) or text
+
+    return short
 
 
 def _slug(text: str) -> str:

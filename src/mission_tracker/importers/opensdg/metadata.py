@@ -55,6 +55,7 @@ class Fields:
     next_update: str | None = None
     graph_titles: list[GraphTitle] = field(default_factory=list)
     start_values: list[tuple[str, str]] = field(default_factory=list)
+    series_breaks: list[dict[str, Any]] = field(default_factory=list)  # graph_series_breaks
     show_map: bool = False
     non_statistical: bool = False
     status: str = ""  # reporting_status
@@ -138,7 +139,10 @@ def read_fields(
     fields.graph_titles = _graph_titles(meta.get("graph_titles"), fields, used)
     fields.start_values = _start_values(meta.get("data_start_values"), fields, used)
     used |= {"graph_series_breaks", "data_show_map", "computation_units", "standalone"}
-    _series_breaks(meta.get("graph_series_breaks"), fields)
+    breaks = meta.get("graph_series_breaks")
+    fields.series_breaks = (
+        [b for b in breaks if isinstance(b, dict)] if isinstance(breaks, list) else []
+    )
     for key in sorted(k for k in meta if k not in used and _has_content(meta[k])):
         fields.dropped.append((key, reason_for(key, meta)))
     return fields
@@ -298,28 +302,8 @@ def _start_values(value: object, fields: Fields, used: set[str]) -> list[tuple[s
     return found
 
 
-def _series_breaks(value: object, fields: Fields) -> None:
-    """`graph_series_breaks` place a break at an x-axis position (`14.5`: between the 15th
-    and 16th years the chart happens to show), not at a period; which years a chart shows
-    depends on what the reader selects, so no period can be said exactly."""
-    if not isinstance(value, list):
-        return
-    for i, item in enumerate(value):
-        where = item.get("value") if isinstance(item, dict) else item
-        of = ""
-        if isinstance(item, dict):
-            of = "".join(f" for {k} {item[k]!r}" for k in ("series", "unit") if item.get(k))
-        fields.dropped.append(
-            (
-                f"graph_series_breaks[{i}]",
-                f"a break at x-axis position {where}{of} is a position on Open SDG's chart, "
-                "not a period, so it cannot be carried over exactly; add it under "
-                "`series_breaks:` with its period if the source says which",
-            )
-        )
-
-
 def _has_content(value: object) -> bool:
-    if value is None or value == "" or value == [] or value == {}:
+    # `false` says nothing is there (`source_active_6: false`), so there is nothing to carry.
+    if value is None or value is False or value == "" or value == [] or value == {}:
         return False
     return not (isinstance(value, str) and not value.strip())

@@ -144,12 +144,17 @@ def _read(cell: str, shape: _Shape | None, context: _Context, split: PeriodType)
         period = parse_period(text, ptype)
     except PeriodError as exc:
         return YearReading(cell, reason=str(exc))
-    rewrite = "" if text == cell else _rewrite(cell, text, shape)
+    rewrite = "" if text == cell else _rewrite(shape, ptype)
     return YearReading(cell, period, text, note, rewrite)
 
 
-def _rewrite(cell: str, text: str, shape: _Shape) -> str:
+def _rewrite(shape: _Shape, ptype: PeriodType) -> str:
     """The kind of rewrite, so the report can group the rows it applied to."""
+    if shape.kind in ("split", "dash") and ptype is PeriodType.YEARS:
+        return (
+            "a split year naming years that are not consecutive, as every split year of the file "
+            "does: read as a period of several years"
+        )
     return {
         "year": "a year written with `.0` (from a spreadsheet) written as the year",
         "split": "a split year written as the format writes it",

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from mission_tracker.importers.opensdg.accounts import REASONS, IndicatorAccount
-from mission_tracker.importers.opensdg.dropped import REASONS as FIELD_REASONS
-from mission_tracker.importers.opensdg.dropped import reason_for
+from mission_tracker.importers.opensdg.dropped import is_general
 from mission_tracker.importers.opensdg.run import ImportResult
 from mission_tracker.model.problems import Severity
 
@@ -168,11 +167,9 @@ def _check(result: ImportResult) -> list[str]:
 
 
 def _fields(accounts: list[IndicatorAccount]) -> list[str]:
-    standard: Counter[str] = Counter()
+    standard: Counter[tuple[str, str]] = Counter()
     for a in accounts:
-        for key, why in a.dropped:
-            if _standard(key, why):
-                standard[key] += 1
+        standard.update({(key, why) for key, why in a.dropped if _standard(key, why)})
     if not standard:
         return []
     out = [
@@ -183,18 +180,14 @@ def _fields(accounts: list[IndicatorAccount]) -> list[str]:
         "| field | why not carried over | indicators |",
         "|---|---|---:|",
     ]
-    for key, count in sorted(standard.items()):
-        out.append(f"| `{key}` | {_md(_why(key))} | {count} |")
+    for (key, why), count in sorted(standard.items()):
+        out.append(f"| `{key}` | {_md(why)} | {count} |")
     out.append("")
     return out
 
 
-def _why(key: str) -> str:
-    return reason_for(key, {f"source_active_{key[-1]}": True} if key[-1:].isdigit() else {})
-
-
 def _standard(key: str, why: str) -> bool:
-    return why == _why(key) and (key in FIELD_REASONS or key.startswith("source_"))
+    return is_general(key, why)
 
 
 def _indicator(a: IndicatorAccount) -> list[str]:

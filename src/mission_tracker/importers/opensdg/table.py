@@ -22,6 +22,7 @@ YEAR, VALUE = "year", "value"
 SERIES, UNITS, UNIT_MEASURE, MULTIPLIER = "series", "units", "unit measure", "unit multiplier"
 STATUS, GEOCODE, COMMENT = "observation status", "geocode", "comment_obs"
 GROUPING = (SERIES, UNITS, UNIT_MEASURE, MULTIPLIER)  # what tells measures apart
+_NORMAL = frozenset({"normal value", "normal"})
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ def read_rows(table: SourceTable, layout: Layout, split: PeriodType) -> ReadRows
             continue
         status_text = cells[layout.special[STATUS]] if layout.has(STATUS) else ""
         status = read_status(status_text, has_value=bool(value))
-        if status.no_status and status_text.strip():
+        if status.no_status and status_text.strip().casefold() not in _NORMAL | {""}:
             found.no_status_words.add(status_text.strip())
         for declared in status.declared:
             found.statuses.setdefault(declared.code, declared)
