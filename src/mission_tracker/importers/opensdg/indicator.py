@@ -300,6 +300,8 @@ def _describe(measure: Measure, rows: list[Row]) -> str:
 
 
 def _nothing(fields: Fields) -> str:
+    if fields.placeholder:
+        return f"the source says: {fields.placeholder!r}"
     if fields.non_statistical:
         return "the source marks it as a non-statistical indicator"
     if fields.status:

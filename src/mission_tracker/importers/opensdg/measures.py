@@ -194,6 +194,8 @@ def _shortener(texts: list[str]) -> Callable[[str], str]:
         tail += 1
 
     def short(text: str) -> str:
+        if len(_slug(text, cut=False)) <= _ID_PART:
+            return text  # short enough to name it whole
         words = text.split()
         kept = words[head : len(words) - tail]
         return " ".join(kept) or text
@@ -201,9 +203,9 @@ def _shortener(texts: list[str]) -> Callable[[str], str]:
     return short
 
 
-def _slug(text: str) -> str:
+def _slug(text: str, cut: bool = True) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    if len(slug) > _ID_PART:
+    if cut and len(slug) > _ID_PART:
         slug = slug[:_ID_PART].rsplit("-", 1)[0]
     return slug
 

@@ -59,6 +59,7 @@ class Fields:
     show_map: bool = False
     non_statistical: bool = False
     status: str = ""  # reporting_status
+    placeholder: str = ""  # what Open SDG shows when no indicator exists
     notes: list[str] = field(default_factory=list)  # how things were read
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (key, why)
 
@@ -132,6 +133,7 @@ def read_fields(
         show_map=meta.get("data_show_map") is True,
         non_statistical=meta.get("data_non_statistical") is True,
         status=one_line(meta.get("reporting_status")),
+        placeholder=one_line(meta.get("placeholder")),
         notes=notes,
         dropped=list(found.dropped),
     )
@@ -139,6 +141,7 @@ def read_fields(
     fields.graph_titles = _graph_titles(meta.get("graph_titles"), fields, used)
     fields.start_values = _start_values(meta.get("data_start_values"), fields, used)
     used |= {"graph_series_breaks", "data_show_map", "computation_units", "standalone"}
+    used.add("placeholder")
     breaks = meta.get("graph_series_breaks")
     fields.series_breaks = (
         [b for b in breaks if isinstance(b, dict)] if isinstance(breaks, list) else []
@@ -169,17 +172,21 @@ def _source_coverage(meta: dict[str, Any]) -> str:
 
 def _repair_standalone(meta: dict[str, Any], notes: list[str]) -> None:
     """archived-11-6-1 and archived-7-b-1 have `standalone: true` typed inside the folded
-    `source_other_info_1: >-` block, so YAML reads the block's text as `standalone`'s."""
+    block of the key before it (`other_info: >-`), so YAML reads that key as empty and the
+    block's text as `standalone`'s. The text is given back to that key."""
     value = meta.get("standalone")
-    if isinstance(value, str) and value.strip().lower().startswith("true"):
-        rest = value.strip()[4:].strip()
-        meta["standalone"] = True
-        if rest and not meta.get("source_other_info_1"):
-            meta["source_other_info_1"] = rest
-            notes.append(
-                "`standalone: true` was typed inside `source_other_info_1`'s text; the text was "
-                "given back to `source_other_info_1`"
-            )
+    if not (isinstance(value, str) and value.strip().lower().startswith("true")):
+        return
+    meta["standalone"] = True
+    rest = value.strip()[4:].strip()
+    keys = list(meta)
+    before = keys[keys.index("standalone") - 1] if keys.index("standalone") else None
+    if rest and before is not None and meta.get(before) in ("", None):
+        meta[before] = rest
+        notes.append(
+            f"`standalone: true` was typed inside `{before}`'s text; the text was given back "
+            f"to `{before}`"
+        )
 
 
 def _caveats(
