@@ -96,15 +96,15 @@ def plan_breakdowns(
             plan.dropped.append((column.header, "the column is empty in every row"))
     columns = [c for c in columns if c.values]
     geo = next((c for c in columns if c.geocode), None)
+    fields_only = [c for c in columns if c is not geo]  # Open SDG's disaggregations
+    if not any(_is_headline(r, fields_only) for r in rows):
+        _totals(fields_only, rows, fields, plan)
     if geo is not None:
         _geocode_on_headline(geo, columns, rows, fields, plan)
         _values([geo], rows)
         if not geo.values:
             columns.remove(geo)
     headline = _headline_measures(columns, rows, measure_order)
-    if not headline:
-        _totals(columns, rows, fields, plan)
-        headline = _headline_measures(columns, rows, measure_order)
     if not headline and columns:
         named = [c.header for c in columns if c.total is None and _never_blank(c, rows)]
         named = named or [c.header for c in columns if c.total is None]

@@ -91,8 +91,6 @@ def report_markdown(result: ImportResult) -> str:
         f"| rows not imported | {t.not_imported:,} |",
         f"| indicators written | {t.indicators_written} of {len(result.accounts)} |",
         f"| missions written | {', '.join(f'`{m}`' for m in result.missions) or 'none'} |",
-        f"| files | {result.written} written, {result.unchanged} unchanged, "
-        f"{len(result.removed)} removed |",
         "",
         "Every row is accounted for: rows read = rows imported + rows not imported, in each "
         "file and in total. Blank lines are not rows.",
@@ -135,12 +133,13 @@ def _skipped(result: ImportResult) -> list[str]:
             f"- `{s}`: neither an Open SDG data file nor a metadata file" for s in result.skipped
         ]
         out.append("")
-    if result.kept or result.removed:
+    if result.kept:
+        # What this run wrote or removed is printed, not kept here: the report depends only on
+        # the source and the project, so importing the same copy again leaves it as it is.
         out += ["## Files in the project", ""]
         out += [
             f"- `{k}` was left alone: an editor wrote it, not the importer" for k in result.kept
         ]
-        out += [f"- `{r}` was removed: the source no longer has it" for r in result.removed]
         out.append("")
     return out
 
