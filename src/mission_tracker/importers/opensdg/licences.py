@@ -79,7 +79,7 @@ def source_licence(url: str) -> LicenceDecision:
     if host.endswith(".parliament.uk"):
         return _named(Licence.OPEN_PARLIAMENT, "UK Parliament publishes under it")
     if host.endswith(_OGL_HOSTS):
-        return _named(Licence.OGL_3, "a UK public body's site (" + host[1:] + ")")
+        return _named(Licence.OGL_3, "a UK public body publishes under it")
     if host.endswith(".europa.eu") and ("eurostat" in host or "/eurostat" in path):
         return _named(Licence.CC_BY_4, "Eurostat publishes its data under it")
     if host.endswith(".worldbank.org"):

@@ -109,7 +109,7 @@ def read_fields(
     found = read_sources(meta, copy_of, retrieved)
     used |= found.used
     licence = repository_licence(repository_licence_text)
-    notes.append(f"licence {licence.value or 'not established'}: {licence.reason}")
+    notes.append(f"indicator licence {licence.value or 'not established'}: {licence.reason}")
     notes.extend(found.licence_reasons)
     main = licence.value or next((v for v in found.licences if v is not None), None)
     caveats = _caveats(meta, body, found.sources, used)

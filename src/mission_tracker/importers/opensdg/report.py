@@ -103,6 +103,7 @@ def report_markdown(result: ImportResult) -> str:
             for c, n in sorted(t.by_reason.items(), key=lambda kv: -kv[1])
         ]
         out.append("")
+    out += _how(result)
     out += _not_written(result)
     out += _skipped(result)
     out += _check(result)
@@ -111,6 +112,41 @@ def report_markdown(result: ImportResult) -> str:
     for account in result.accounts:
         out += _indicator(account)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _how(result: ImportResult) -> list[str]:
+    """What holds for every indicator: direction, licences, maps."""
+    out = [
+        "## How the source was read",
+        "",
+        "- Direction: Open SDG has no field saying which way is better, so every indicator is "
+        "`direction: neutral`: no change is judged good or bad. Set it where it is known.",
+        "- Sources: each active source (`source_active_N: true`) with an organisation and a web "
+        f"address, with `copy_of: {_md(result.copy_of)}: <its files>` and `retrieved: "
+        f"{result.retrieved.isoformat()}`.",
+    ]
+    decisions: Counter[str] = Counter()
+    for a in result.accounts:
+        if a.written:
+            decisions.update(n.split(": ", 1)[1] for n in a.notes if n.startswith("source "))
+            decisions.update(n for n in a.notes if n.startswith("indicator licence "))
+    if decisions:
+        out += ["", "| how a licence was decided | times |", "|---|---:|"]
+        out += [f"| {_md(why)} | {n} |" for why, n in sorted(decisions.items())]
+    maps = [a for a in result.accounts if a.written and any(n.startswith("map `") for n in a.notes)]
+    if maps:
+        out += [
+            "",
+            "Maps: "
+            + ", ".join(f"`{a.id}`" for a in maps)
+            + " have local authority codes on the repository's boundaries and a map in Open "
+            "SDG, so their GeoCode breakdown declares the map (see each indicator); the site "
+            "draws them once mkdocs.yml declares the map under `extra.maps` with that GeoJSON "
+            "(Local Authority Districts, December 2016: ONS, OGL v3.0, contains OS data © Crown "
+            "copyright and database right).",
+        ]
+    out.append("")
+    return out
 
 
 def _not_written(result: ImportResult) -> list[str]:

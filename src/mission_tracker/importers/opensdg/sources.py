@@ -70,9 +70,7 @@ def read_sources(meta: dict[str, Any], copy_of: str, retrieved: dt.date) -> Sour
             f"source_{k}_{n}" for k in ("url", "organisation", "url_text", "release_date")
         )
         _next_update(meta, n, found)
-        if found.frequency is None and not is_unknown(meta.get(f"source_periodicity_{n}")):
-            found.frequency = one_line(meta.get(f"source_periodicity_{n}")) or None
-            found.used.add(f"source_periodicity_{n}")
+        _frequency(meta, n, found)
     return found
 
 
@@ -83,9 +81,21 @@ def _next_update(meta: dict[str, Any], n: int, found: SourceReading) -> None:
     value = meta.get(key)
     if found.next_update is not None or value is None or not str(value).strip():
         return
+    found.used.add(key)
     if is_unknown(value):
         found.dropped.append((key, f"{str(value).strip()!r} means it is not known; left out"))
         return
     date, _ = read_date(value)
     found.next_update = date.isoformat() if date else one_line(value)
+
+
+def _frequency(meta: dict[str, Any], n: int, found: SourceReading) -> None:
+    key = f"source_periodicity_{n}"
+    value = meta.get(key)
+    if found.frequency is not None or value is None or not str(value).strip():
+        return
     found.used.add(key)
+    if is_unknown(value):
+        found.dropped.append((key, f"{str(value).strip()!r} means it is not known; left out"))
+    else:
+        found.frequency = one_line(value)
