@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -118,13 +119,25 @@ def test_a_geocode_on_some_headline_rows_only_is_not_carried_over_there() -> Non
     assert found.no_headline is None
 
 
-def test_local_authority_codes_get_a_map_and_their_names() -> None:
-    found = plan("indicator_9-1-1.csv")
-    geo = {b["label"]: b for b in found.blocks()}["GeoCode"]
-    assert geo["map"] == "lad-2016"
+def test_local_authority_codes_get_their_names_and_a_map_the_project_declares() -> None:
+    fields: Any
+    layout: Any
+    fields, layout, read = prepared("indicator_9-1-1.csv")
+    order = [m.id for m in plan_measures(read.rows, fields)]
+    # The source's GeoJSON alone: names for the codes, and what to declare (no `map:`, which
+    # the reader would refuse while mkdocs.yml does not declare it).
+    alone = plan_breakdowns(read.rows, layout, fields, BOUNDARIES, order)
+    geo = {b["label"]: b for b in alone.blocks()}["GeoCode"]
+    assert "map" not in geo
     assert {"value": "E06000001", "label": "Hartlepool"} in geo["values"]
-    assert any("map `lad-2016`" in n for n in found.notes)
-    assert {b["label"]: b for b in found.blocks()}["Urbanisation (default)"]["total"] == "Rural"
+    assert [b.map_id for b in alone.maps_wanted] == ["lad-2016"]
+    # The same boundaries declared by the project, under its own id.
+    declared = replace(BOUNDARIES[0], map_id="lad", declared=True)
+    drawn = plan_breakdowns(read.rows, layout, fields, [declared, *BOUNDARIES], order)
+    assert {b["label"]: b for b in drawn.blocks()}["GeoCode"]["map"] == "lad"
+    assert any("map `lad` declared" in n for n in drawn.notes) and not drawn.maps_wanted
+    urbanisation = {b["label"]: b for b in drawn.blocks()}["Urbanisation (default)"]
+    assert urbanisation["total"] == "Rural"
 
 
 def test_region_codes_get_no_map_and_the_report_says_why() -> None:

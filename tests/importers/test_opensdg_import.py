@@ -228,3 +228,30 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     bad = tmp_path / "bad.yml"
     bad.write_text("missions: {x: {name: only a name}}\n")
     assert main(["import", "open-sdg", str(clean), "--missions", str(bad)]) == 2
+
+
+def test_a_map_the_project_declares_is_named(tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    geojson = next((FIXTURE / "geojsons").glob("*.geojson"))
+    shutil.copyfile(geojson, tmp_path / "maps" / "lad-2016.geojson")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: SDG\nextra:\n  maps:\n    lad-2016:\n      file: maps/lad-2016.geojson\n"
+        "      code: LAD16CD\n      name: LAD16NM\n      title: Local authority districts\n"
+        "      attribution: Contains OS data\n"
+    )
+    result = run_import(FIXTURE, tmp_path)
+    data = yaml.safe_load((tmp_path / "data/indicators/sdg-9-1-1.yml").read_text())
+    (geo,) = [b for b in data["breakdowns"] if b["column"] == "geocode"]
+    assert geo["map"] == "lad-2016"
+    assert result.check is not None and errors(result.check) == []
+
+
+def test_without_a_declared_map_the_report_says_what_to_declare(
+    imported: tuple[Path, ImportResult],
+) -> None:
+    project, _ = imported
+    data = yaml.safe_load((project / "data/indicators/sdg-9-1-1.yml").read_text())
+    (geo,) = [b for b in data["breakdowns"] if b["column"] == "geocode"]
+    assert "map" not in geo
+    report = (project / "import-report.md").read_text()
+    assert "  lad-2016:\n    file: maps/lad-2016.geojson\n    code: LAD16CD" in report

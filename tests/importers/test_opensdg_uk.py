@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,9 +26,26 @@ pytestmark = [
 ]
 
 
+MKDOCS = """site_name: UK SDG data
+extra:
+  maps:
+    lad-2016:
+      file: maps/lad-2016.geojson
+      code: LAD16CD
+      name: LAD16NM
+      title: Local authority districts (December 2016), Great Britain
+      attribution: "Source: Office for National Statistics licensed under the Open Government
+        Licence v.3.0. Contains OS data © Crown copyright and database right 2016."
+"""
+
+
 @pytest.fixture(scope="module")
 def uk(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ImportResult]:
+    """A project that declares the source's local authority boundaries as map `lad-2016`."""
     project = tmp_path_factory.mktemp("uk")
+    (project / "maps").mkdir()
+    shutil.copyfile(next((UK / "geojsons").glob("*.geojson")), project / "maps/lad-2016.geojson")
+    (project / "mkdocs.yml").write_text(MKDOCS, "utf-8")
     return project, run_import(UK, project)
 
 
@@ -94,3 +112,14 @@ def test_the_survey_of_the_uk_data(uk: tuple[Path, ImportResult]) -> None:
     assert t.rows_read == 145_319
     assert t.by_reason["placeholder"] == 69
     assert t.by_reason["duplicate"] == 76
+
+
+def test_local_authority_codes_are_drawn_on_the_declared_map(uk: tuple[Path, ImportResult]) -> None:
+    project, _ = uk
+    mapped = sorted(
+        path.stem
+        for path in (project / "data" / "indicators").glob("*.yml")
+        if "map: lad-2016" in path.read_text("utf-8")
+    )
+    # The five with local authority codes and a map in Open SDG (4-2-1 has the codes, no map).
+    assert mapped == ["sdg-11-3-1", "sdg-17-8-1", "sdg-8-10-1", "sdg-9-1-1", "sdg-archived-11-6-1"]

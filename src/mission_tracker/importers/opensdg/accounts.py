@@ -49,6 +49,8 @@ class IndicatorAccount:
     measures: list[str] = field(default_factory=list)  # how each measure was read
     notes: list[str] = field(default_factory=list)  # how things were read
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (field, why not)
+    # Maps it would name if mkdocs.yml declared them: (id, GeoJSON, code and name properties).
+    maps_wanted: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
     def balanced(self) -> bool:

@@ -60,6 +60,7 @@ class Plan:
     headline_measures: list[str]  # measures that have headline rows, in their order
     notes: list[str] = field(default_factory=list)
     dropped: list[tuple[str, str]] = field(default_factory=list)
+    maps_wanted: list[Boundaries] = field(default_factory=list)  # to declare in mkdocs.yml
 
     def blocks(self) -> list[dict[str, Any]]:
         """The `breakdowns:` list, keys in the format's order."""
@@ -239,39 +240,39 @@ def _defaults(columns: list[Column], fields: Fields, plan: Plan) -> None:
 
 
 def _map(geo: Column, fields: Fields, boundaries: list[Boundaries], plan: Plan) -> None:
-    best = max(boundaries, key=lambda b: sum(v in b.names for v in geo.values), default=None)
-    matched = [v for v in geo.values if best is not None and v in best.names]
-    if best is None or not matched:
+    """A map the project declares, when its areas are the GeoCodes and the source shows a
+    map (`data_show_map`). A GeoJSON of the source gives the codes their names, and the report
+    says how to declare it (the reader refuses a `map:` that mkdocs.yml does not declare)."""
+
+    def matched(b: Boundaries) -> list[str]:
+        return [v for v in geo.values if v in b.names]
+
+    usable = [b for b in boundaries if matched(b)]
+    if not usable:
         if fields.show_map:
             plan.dropped.append(
                 (
                     "data_show_map",
-                    "the source shows a map, but no GeoCode of the data is a feature of a GeoJSON "
-                    "in the repository (only local authority boundaries are there), so no map "
-                    "is declared",
+                    "the source shows a map, but no GeoCode of the data is an area of the "
+                    "project's maps or of a GeoJSON in the repository, so no map is declared",
                 )
             )
         return
-    geo.labels = {v: best.names[v] for v in matched if best.names[v]}
-    others = [v for v in geo.values if v not in best.names]
+    best = max(usable, key=lambda b: (b.declared, len(matched(b))))
+    codes = matched(best)
+    geo.labels = {v: best.names[v] for v in codes if best.names[v]}
+    where = f"{len(codes)} of {len(geo.values)} GeoCodes are {best.property} areas of {best.path}"
     if not fields.show_map:
+        plan.notes.append(f"{where}, but the source does not show a map (`data_show_map`)")
+    elif best.declared:
+        geo.map = best.map_id
+        plan.notes.append(f"map `{best.map_id}` declared on GeoCode: {where}")
+    else:
         plan.notes.append(
-            f"{len(matched)} GeoCodes are local authorities in {best.path}, but the source does "
-            "not show a map (`data_show_map` is not true), so none is declared"
+            f"{where}, and the source shows a map; declare that map in mkdocs.yml (see *How the "
+            f"source was read*) and import again to add `map: {best.map_id}` to GeoCode"
         )
-        return
-    geo.map = best.map_id
-    plan.notes.append(
-        f"map `{best.map_id}` declared on GeoCode: {len(matched)} of {len(geo.values)} codes are "
-        f"{best.property} features of {best.path}"
-        + (
-            f" (not on it: {', '.join(others[:5])}{' ...' if len(others) > 5 else ''})"
-            if others
-            else ""
-        )
-        + f"; the site draws it once mkdocs.yml declares the map `{best.map_id}` under "
-        "`extra.maps` with that GeoJSON"
-    )
+        plan.maps_wanted.append(best)
 
 
 def column_name(header: str, taken: set[str]) -> str:

@@ -15,6 +15,7 @@ from mission_tracker.importers.opensdg.measures import Measure, plan_measures
 from mission_tracker.importers.opensdg.metadata import Fields, read_fields
 from mission_tracker.importers.opensdg.output import csv_bytes, yaml_bytes
 from mission_tracker.importers.opensdg.source import (
+    Boundaries,
     Repository,
     SourceMeta,
     SourceTable,
@@ -54,6 +55,7 @@ class Context:
     ids: dict[str, str]  # Open SDG id -> Mission Tracker id, for every indicator imported
     protected: frozenset[str] = frozenset()  # ids whose files an editor wrote: left alone
     written: frozenset[str] | None = None  # Open SDG ids written, once known: for `related`
+    maps: tuple[Boundaries, ...] = ()  # the maps the project's mkdocs.yml declares
 
 
 def mission_tracker_id(source_id: str) -> str:
@@ -151,11 +153,14 @@ def _build(
     rows = read.rows
     measures = plan_measures(rows, fields)
     order = _preferred(measures, fields, layout.names)
-    plan = plan_breakdowns(rows, layout, fields, ctx.repo.boundaries, order)
+    plan = plan_breakdowns(rows, layout, fields, [*ctx.maps, *ctx.repo.boundaries], order)
     order = _headline_first(order, plan)
     measures.sort(key=lambda m: order.index(m.id))
     account.notes += plan.notes
     account.dropped += plan.dropped
+    account.maps_wanted = [
+        (b.map_id, b.path, b.property, b.name_property) for b in plan.maps_wanted
+    ]
     account.dropped += series_break_notes(fields.series_breaks, rows)
     rows = _unique(rows, plan, account)
     links = _links(account, fields, ctx)

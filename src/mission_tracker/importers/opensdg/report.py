@@ -133,19 +133,52 @@ def _how(result: ImportResult) -> list[str]:
     if decisions:
         out += ["", "| how a licence was decided | times |", "|---|---:|"]
         out += [f"| {_md(why)} | {n} |" for why, n in sorted(decisions.items())]
-    maps = [a for a in result.accounts if a.written and any(n.startswith("map `") for n in a.notes)]
-    if maps:
+    out += _maps(result)
+    out.append("")
+    return out
+
+
+def _maps(result: ImportResult) -> list[str]:
+    drawn = [
+        a for a in result.accounts if a.written and any(n.startswith("map `") for n in a.notes)
+    ]
+    wanted = {
+        w: [a.id for a in result.accounts if a.written and w in a.maps_wanted]
+        for a in result.accounts
+        for w in a.maps_wanted
+    }
+    out = []
+    if drawn:
         out += [
             "",
-            "Maps: "
-            + ", ".join(f"`{a.id}`" for a in maps)
-            + " have local authority codes on the repository's boundaries and a map in Open "
-            "SDG, so their GeoCode breakdown declares the map (see each indicator); the site "
-            "draws them once mkdocs.yml declares the map under `extra.maps` with that GeoJSON "
-            "(Local Authority Districts, December 2016: ONS, OGL v3.0, contains OS data © Crown "
-            "copyright and database right).",
+            "Maps declared (the project's mkdocs.yml declares them): "
+            + ", ".join(f"`{a.id}`" for a in drawn)
+            + ".",
         ]
-    out.append("")
+    for (map_id, path, code, name), ids in sorted(wanted.items()):
+        year = map_id.rsplit("-", 1)[-1]
+        out += [
+            "",
+            f"Maps not declared: the GeoCodes of {', '.join(f'`{i}`' for i in ids)} are "
+            f"local authorities, areas of the source's `{path}`, and the source shows them on a "
+            "map. Mission Tracker draws a map only when mkdocs.yml declares it (the reader "
+            "refuses a `map:` it does not: `ref.unknown-map`). To draw them, copy that file into "
+            f"the project (as `maps/{map_id}.geojson`, say), add this under `extra:` in "
+            f"mkdocs.yml, and import again: each of these indicators' GeoCode breakdown then gets "
+            f"`map: {map_id}`.",
+            "",
+            "```yaml",
+            "maps:",
+            f"  {map_id}:",
+            f"    file: maps/{map_id}.geojson",
+            f"    code: {code}",
+            f"    name: {name}",
+            f"    title: Local authority districts ({year})",
+            '    attribution: "Source: Office for National Statistics licensed under the Open '
+            "Government Licence v.3.0. Contains OS data © Crown copyright and database right "
+            f'{year}."',
+            "```",
+        ]
     return out
 
 

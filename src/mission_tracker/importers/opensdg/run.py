@@ -25,10 +25,17 @@ from mission_tracker.importers.opensdg.missions import (
     read_missions_file,
 )
 from mission_tracker.importers.opensdg.output import is_ours, write_files, yaml_bytes
-from mission_tracker.importers.opensdg.source import NotOpenSdg, Repository, open_repository
+from mission_tracker.importers.opensdg.source import (
+    Boundaries,
+    NotOpenSdg,
+    Repository,
+    open_repository,
+)
 from mission_tracker.model.base import ID_PATTERN, id_problem
 from mission_tracker.model.problems import Problem
+from mission_tracker.read.config import SiteConfigError, read_site
 from mission_tracker.read.layout import (
+    CONFIG,
     DATA,
     INDICATORS,
     MISSIONS,
@@ -36,6 +43,7 @@ from mission_tracker.read.layout import (
     mission_file,
     shown,
 )
+from mission_tracker.read.maps import read_boundaries
 
 
 class ImportUsageError(Exception):
@@ -93,7 +101,14 @@ def import_open_sdg(options: ImportOptions) -> ImportResult:
     ids = _ids(repo)
     protected = _protected(options.project, ids)
     context = Context(
-        repo, copy_of, retrieved, missions.mission_of, missions.unassigned, ids, protected
+        repo,
+        copy_of,
+        retrieved,
+        missions.mission_of,
+        missions.unassigned,
+        ids,
+        protected,
+        maps=_project_maps(options.project),
     )
     accounts: list[IndicatorAccount] = []
     files: dict[str, bytes] = {}
@@ -128,6 +143,28 @@ def import_open_sdg(options: ImportOptions) -> ImportResult:
     write_files(path.parent, {path.name: report_markdown(result).encode()})
     result.report_path = path
     return result
+
+
+def _project_maps(root: Path) -> tuple[Boundaries, ...]:
+    """The maps the project's mkdocs.yml declares, with their areas: a breakdown may name one.
+    A setting that cannot be used is left to `check` to report."""
+    try:
+        site = read_site(root / CONFIG)
+    except SiteConfigError:
+        return ()
+    found, _ = read_boundaries(root, site.maps)
+    by_id = {m.id: m for m in site.maps}
+    return tuple(
+        Boundaries(
+            by_id[map_id].file,
+            map_id,
+            by_id[map_id].code,
+            {str(f["properties"]["code"]): str(f["properties"]["name"]) for f in b.features},
+            by_id[map_id].name,
+            declared=True,
+        )
+        for map_id, b in sorted(found.items())
+    )
 
 
 def _partner(source_id: str) -> str:

@@ -63,6 +63,10 @@ class Boundaries:
     map_id: str  # lad-2016 for LAD16CD
     property: str  # LAD16CD, as the file spells it
     names: dict[str, str]  # code -> name (LAD16NM)
+    name_property: str = ""  # LAD16NM
+    # A map the project's mkdocs.yml declares (a breakdown may name it), rather than a GeoJSON
+    # of the source repository (which gives names, and what to declare).
+    declared: bool = False
 
 
 @dataclass
@@ -156,7 +160,7 @@ def read_boundaries(path: Path, root: Path) -> Boundaries | None:
             name = props.get(name_key) if name_key else None
             names[code] = name if isinstance(name, str) else ""
     rel = path.relative_to(root).as_posix()
-    return Boundaries(rel, f"lad-20{year}", code_key, names)
+    return Boundaries(rel, f"lad-20{year}", code_key, names, name_key or "")
 
 
 def read_table(path: Path, rel: str) -> SourceTable:
