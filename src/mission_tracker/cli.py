@@ -125,34 +125,15 @@ def _import_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="an Open SDG data repository (data/, meta/): one indicator per Open SDG indicator",
     )
     opensdg.add_argument("source", type=Path, metavar="SRC", help="the Open SDG repository")
-    opensdg.add_argument(
-        "--into", type=Path, default=None, help="project folder (default: --root, or here)"
-    )
-    opensdg.add_argument(
-        "--missions",
-        type=Path,
-        default=None,
-        help="YAML file of missions and which indicators go under each (default: by SDG goal)",
-    )
-    opensdg.add_argument(
-        "--report", type=Path, default=None, help="report file (default: PROJECT/import-report.md)"
-    )
-    opensdg.add_argument(
-        "--retrieved",
-        type=day,
-        default=None,
-        help="the day the copy was taken, YYYY-MM-DD (default: the source's last commit date, "
-        "else its newest file's date)",
-    )
-    opensdg.add_argument(
-        "--copy-of",
-        default=None,
-        help="where the copy was taken from, for each source's `copy_of` (e.g. the repository "
-        "and commit)",
-    )
-    opensdg.add_argument(
-        "--no-check", action="store_true", help="do not run `check` on the project afterwards"
-    )
+    for flag, kind, text in (
+        ("--into", Path, "project folder (default: --root, or here)"),
+        ("--missions", Path, "YAML file of missions and their indicators (default: by SDG goal)"),
+        ("--report", Path, "report file (default: PROJECT/import-report.md)"),
+        ("--retrieved", day, "the day the copy was taken, YYYY-MM-DD (default: its commit's)"),
+        ("--copy-of", str, "where the copy was taken from, e.g. the repository and commit"),
+    ):
+        opensdg.add_argument(flag, type=kind, default=None, help=text)
+    opensdg.add_argument("--no-check", action="store_true", help="do not run `check` afterwards")
     opensdg.set_defaults(run=cmd_import)
 
 
@@ -379,14 +360,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         import_open_sdg,
     )
 
+    project, check = args.into or args.root, not args.no_check
     options = ImportOptions(
-        source=args.source,
-        project=args.into or args.root,
-        missions_file=args.missions,
-        report=args.report,
-        retrieved=args.retrieved,
-        copy_of=args.copy_of,
-        check=not args.no_check,
+        args.source, project, args.missions, args.report, args.retrieved, args.copy_of, check
     )
     try:
         result = import_open_sdg(options)
