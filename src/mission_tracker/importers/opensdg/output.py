@@ -61,10 +61,6 @@ def is_ours(path: Path) -> bool:
     return len(head) > 1 and head[1] == MARK
 
 
-def ours_beside(yml: Path) -> bool:
-    return is_ours(yml)
-
-
 def write_files(root: Path, files: dict[str, bytes]) -> tuple[int, int]:
     """Write what differs; (written, unchanged)."""
     written = unchanged = 0
