@@ -22,9 +22,10 @@ from mission_tracker.write import GENERATED
 
 from . import lighthouse
 from .measure import Run, Series, repeat, run, tree_size
-from .report import Result, Targets, describe_machine, print_result, write_results
+from .report import Result, ShapeResult, Targets, describe_machine, print_result, write_results
+from .shapes import write_shapes_project
 from .synthetic import change_one_csv, write_project
-from .weight import first_view, indicator_pages
+from .weight import first_view, indicator_pages, png_height
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -105,6 +106,39 @@ def measure_size(
     return Result(n, cold, unchanged, changed, floor, naive, size, weights, home.first_view_gzip)
 
 
+def _plain_cold(n: int, work: Path, repeats: int, seed: int) -> Series:
+    """Cold builds of the plain mix at N, when the shape mix is measured at another N."""
+    project = write_project(work / f"n{n}-plain" / "project", n, seed)
+    caches = work / f"n{n}-plain" / "caches"
+
+    def prepare(i: int) -> None:
+        _clean(project)
+        shutil.rmtree(caches, ignore_errors=True)
+
+    return repeat(repeats, prepare, lambda: _site(project, caches / "cache"))
+
+
+def measure_shapes(n: int, work: Path, repeats: int, seed: int, plain: Series) -> ShapeResult:
+    """Cold builds of the shape mix at N, beside the plain mix's (measured just before)."""
+    project = write_shapes_project(work / f"n{n}-shapes" / "project", n, seed)
+    caches = work / f"n{n}-shapes" / "caches"
+    print(f"\nShape mix, N = {n}: project in {project}", flush=True)
+
+    def prepare(i: int) -> None:
+        _clean(project)
+        shutil.rmtree(caches, ignore_errors=True)
+        print(f"  cold build {i + 1}/{repeats}", flush=True)
+
+    cold = repeat(repeats, prepare, lambda: _site(project, caches / "cache"))
+    site = project / "site"
+    rows = sum(
+        len(p.read_text("utf-8").splitlines()) - 1
+        for p in (project / "data" / "indicators").glob("*.csv")
+    )
+    tallest = max(png_height(p) for p in (site / "indicators").glob("*/*.png"))
+    return ShapeResult(n, cold, plain, rows, indicator_pages(site), tallest)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--sizes", default="50,500,2000", help="numbers of indicators")
@@ -129,6 +163,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="N=50, 1 repetition, no Lighthouse")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-shapes", action="store_true", help="skip the shape mix")
+    parser.add_argument(
+        "--shapes-size",
+        type=int,
+        default=None,
+        help="N of the shape mix (default: the first size; 12 with --quick)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     parser.add_argument("--workdir", type=Path, default=None, help="keep projects here")
@@ -138,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         sizes = sizes if args.sizes != parser.get_default("sizes") else [50]
         repeats, args.no_lighthouse = 1, True
+        args.shapes_size = args.shapes_size or 12
     machine = describe_machine()
     print(machine.summary(), flush=True)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="mission-tracker-bench-"))
@@ -154,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         [str(snapshot), *filter(None, [os.environ.get("PYTHONPATH")])]
     )
     results = []
+    shapes: ShapeResult | None = None
     scores: list[lighthouse.Scores] = []
     lighthouse_note = "not run (--quick or --no-lighthouse)"
     try:
@@ -164,6 +207,11 @@ def main(argv: list[str] | None = None) -> int:
             result = measure_size(n, work, reps, slow, args.seed, naive_runs)
             print_result(result, Targets())
             results.append(result)
+            if n == sizes[0] and not args.no_shapes:
+                m = args.shapes_size or n
+                plain = result.cold if m == n else _plain_cold(m, work, slow, args.seed)
+                shapes = measure_shapes(m, work, slow, args.seed, plain)
+                print(shapes.summary(Targets()), flush=True)
             if n == sizes[0] and not args.no_lighthouse:
                 missing = lighthouse.available()
                 if missing:
@@ -178,11 +226,11 @@ def main(argv: list[str] | None = None) -> int:
                         for audit in s.failing:
                             print(f"    below full marks: {audit}", flush=True)
             # Written after each size, so a long run that stops still leaves its figures.
-            write_results(args.output, machine, results, scores, lighthouse_note)
+            write_results(args.output, machine, results, scores, lighthouse_note, shapes)
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
-    write_results(args.output, machine, results, scores, lighthouse_note)
+    write_results(args.output, machine, results, scores, lighthouse_note, shapes)
     print(f"\nWrote {args.output}")
     return 0
 

@@ -116,3 +116,11 @@ def indicator_pages(site: Path) -> WeightSummary:
         heaviest=heaviest.page,
         resources=heaviest.resources,
     )
+
+
+def png_height(path: Path) -> int:
+    """A PNG's height in pixels, from its header."""
+    header = path.read_bytes()[:24]
+    if header[12:16] != b"IHDR":
+        raise ValueError(f"{path} is not a PNG")
+    return int.from_bytes(header[20:24], "big")

@@ -76,3 +76,12 @@ def test_results_table_has_a_row_per_size(bench: tuple[str, str]) -> None:
     assert len(cells) == 10 and all(re.search(r"\d", c) for c in cells)
     assert len([c for c in weights.strip("|").split("|") if re.search(r"\d", c)]) == 7
     assert "Lighthouse" in results and "not run" in results  # --quick skips Lighthouse
+
+
+def test_the_shape_mix_is_measured_beside_the_plain_one(bench: tuple[str, str]) -> None:
+    printed, results = bench
+    assert re.search(r"shape mix, N = 12 \([\d,]+ rows\): cold build [\d.]+ s", printed)
+    assert "## Shape mix" in results
+    row = next(line for line in results.splitlines() if line.startswith("| 12 |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert len(cells) == 8 and cells[3].endswith(" ms") and cells[7].endswith(" px")

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from mission_tracker.check.examples import CASES, base_files
 from mission_tracker.check.project import check_project
 from mission_tracker.model.data import Marker, Missing, Observation
-from mission_tracker.model.periods import PeriodType, period_containing
+from mission_tracker.model.periods import Period, PeriodType, period_containing
 from mission_tracker.read.cells import is_formula
 from mission_tracker.read.layout import schema_modeline
 from mission_tracker.read.load import LoadResult
@@ -173,6 +173,13 @@ column_name = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True).filter(
 )
 
 
+def _period_text(day: date, ptype: PeriodType) -> str:
+    """The period of `ptype` that includes `day`, as the CSV writes it; a multi-year type's
+    periods are written as three years from that one ("2018 to 2020")."""
+    single = period_containing(day, ptype)
+    return Period(single.start, ptype, 3).text if ptype.multi_year else single.text
+
+
 @st.composite
 def indicators(draw: st.DrawFn) -> tuple[dict[str, Any], list[dict[str, str]], list[str]]:
     """An indicator's YAML (as data), its rows (as cells by column) and its column order."""
@@ -191,7 +198,7 @@ def indicators(draw: st.DrawFn) -> tuple[dict[str, Any], list[dict[str, str]], l
         for values in [draw(st.lists(cell_text, min_size=1, max_size=3, unique=True))]
     ]
     days = draw(st.lists(st.dates(date(1990, 1, 1), date(2040, 12, 31)), min_size=1, max_size=6))
-    periods = sorted({period_containing(d, ptype).text for d in days})
+    periods = sorted({_period_text(d, ptype) for d in days})
     series_options = [[""] + [v["value"] for v in b["values"]] for b in breakdowns]
     keys = draw(
         st.lists(st.tuples(*(st.sampled_from(o) for o in series_options)), min_size=1, unique=True)
@@ -227,6 +234,9 @@ def indicators(draw: st.DrawFn) -> tuple[dict[str, Any], list[dict[str, str]], l
         },
         "licence": "OGL-3.0",
     }
+    if not any(all(v == "" for v in key) for key in keys):
+        # No row is the total: the YAML must say so (or the check rightly refuses it).
+        spec["no_headline"] = "The generated rows name a value of every breakdown."
     order = draw(st.permutations(["period", *columns, "value", "marker", "note"]))
     return spec, rows, order
 
@@ -266,7 +276,7 @@ def test_valid_indicators_round_trip_through_the_csv_download(
     assert first.rows.read == first.rows.loaded == len(rows)
     indicator = first.dataset.indicators["generated"]
     loaded = {
-        (o.period.text, o.series, o.text, "".join(sorted(m.value for m in o.markers)), o.note)
+        (o.period.text, o.series, o.text, "".join(sorted(o.markers)), o.note)
         for o in indicator.observations
     }
     columns = [b["column"] for b in spec["breakdowns"]]

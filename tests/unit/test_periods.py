@@ -127,8 +127,10 @@ def test_periods_parse_place_and_label(
         (
             "2023/25",
             FY,
-            "period '2023/25' does not name two consecutive years; write 2023/24 or 2024/25, "
-            "whichever the source means",
+            "period '2023/25' runs from 2023 to 2025, not over two consecutive years; if the "
+            "source gives one figure for those years together (pooled, or an average), set "
+            "`period_type: financial_years` and write 2023/24 to 2024/25 (or `years` and 2023 "
+            "to 2025, for calendar years); otherwise check the period against the source",
         ),
         (
             "2023",

@@ -67,7 +67,8 @@ def test_all_gaps_has_no_latest_value() -> None:
     facts = indicator_facts(indicator([("2022", "[x]"), ("2023", "[c]")]))
     assert facts.latest is None
     assert facts.change.trend is Trend.NOT_ASSESSED
-    assert facts.headline == "No figures published yet"
+    # Rows exist, so the page never says there are no figures: it says none is available.
+    assert facts.headline == "No figure available for any period"
 
 
 def test_missing_year_earlier_is_explained_not_zero() -> None:

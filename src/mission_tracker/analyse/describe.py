@@ -20,6 +20,8 @@ from mission_tracker.model.units import UnitSpec
 LISTED = 6
 # A ranked chart shows this many of the highest and this many of the lowest values.
 RANKED_ENDS = 10
+# Said on every chart and in every description of figures for several years together.
+MIDDLE_NOTE = "Each point is placed at the middle of the years it covers."
 
 
 def _at(o: Observation) -> str:
@@ -48,7 +50,7 @@ def chart_description(
     for start, reason in indicator.breaks(measure):
         parts.append(f"The series breaks at {start.text}: {reason}")
     if measure.period_type.multi_year:
-        parts.append("Each point is placed at the middle of the years it covers.")
+        parts.append(MIDDLE_NOTE)
     split = [b.noun for b in indicator.spec.breakdowns]
     if split:
         parts.append(f"The figures are also broken down by {_list(split)}, charted below.")
@@ -92,12 +94,15 @@ def view_description(indicator: Indicator, view: DimensionView) -> str:
     what = view.breakdown.noun
     count = len(view.keys)
     if view.kind is ViewKind.PANELS:
+        total = indicator.headline_of(view.measure.id)
+        grey = ", each with the total as a grey line" if total else ""
+        middle = f" {MIDDLE_NOTE}" if view.measure.period_type.multi_year else ""
         opening = (
             f"Small multiples: {view.measure.measure}, by {what}{held}: one panel for each of "
-            f"{count} {plural(what, count)}, each with the total as a grey line."
+            f"{count} {plural(what, count)}{grey}.{middle}"
         )
         latest = [
-            (indicator.series_label(key), rows[-1])
+            (view.label(key), rows[-1])
             for key in view.keys
             if (rows := [o for o in indicator.series(key, view.measure.id) if o.value is not None])
         ]
@@ -110,7 +115,7 @@ def view_description(indicator: Indicator, view: DimensionView) -> str:
             else ""
         )
         opening = f"{shape} {plural(what, count)}: {view.measure.measure}{held}, {when}{shown}."
-        latest = [(indicator.series_label(o.series), o) for o in view.latest_rows(indicator)]
+        latest = [(view.label(o.series), o) for o in view.latest_rows(indicator)]
     return " ".join([opening, _summary(latest, count, unit)])
 
 

@@ -63,6 +63,12 @@ class DimensionView:
     def column(self) -> str:
         return self.breakdown.column
 
+    def label(self, key: SeriesKey) -> str:
+        """A series of this view, named by its value of the charted breakdown alone (the
+        others are held, and the subtitle says at what)."""
+        value = key[self.position]
+        return next((v.display for v in self.breakdown.values if v.value == value), value)
+
     @property
     def held_words(self) -> str:
         """ "for all sexes and all ages", or "" when nothing is held."""

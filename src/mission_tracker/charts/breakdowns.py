@@ -15,7 +15,7 @@ from typing import Any
 
 import altair as alt
 
-from mission_tracker.analyse.describe import RANKED_ENDS, view_description
+from mission_tracker.analyse.describe import MIDDLE_NOTE, RANKED_ENDS, view_description
 from mission_tracker.analyse.numbers import value_text
 from mission_tracker.analyse.views import DimensionView, ViewKind, other_views
 from mission_tracker.charts.axes import frange, value_label_expr, x_axis, y_axis, y_domain
@@ -120,13 +120,14 @@ def _panels(
     datasets: dict[str, Any] = {"headline": headline}
     flagged_any = False
     for i, key in enumerate(keys):
-        label = indicator.series_label(key)
+        label = view.label(key)
         rows, flagged = series_rows(indicator, measure, key, label)
         flagged_any |= flagged
         datasets[f"series{i}"] = rows
         colour = PALETTE[(i + 1) % len(PALETTE)]
         panels.append(_panel(f"series{i}", label, rows, colour, x, y, size, bool(headline)))
-    footer = footer_lines(indicator, address, flagged_any)
+    notes = (MIDDLE_NOTE,) if measure.period_type.multi_year else ()
+    footer = footer_lines(indicator, address, flagged_any, *notes)
     grid = alt.ConcatChart(concat=panels, columns=columns, spacing=gap)
     grey = ". Grey line: all" if headline else ""
     spec = frame(
@@ -201,12 +202,9 @@ def _ranked(
 ) -> tuple[dict[str, Any], tuple[str, ...]]:
     unit = view.measure.unit
     shown, cut = ranked_rows(indicator, view)
-    # Each bar is named by its value of the ranked breakdown alone: the others are held, and
-    # the subtitle says at what.
-    names = indicator.spec.value_labels[view.position]
     rows = [
         {
-            "label": names.get(o.series[view.position], o.series[view.position]),
+            "label": view.label(o.series),
             "v": o.value,
             "value": value_text(o, unit),
             "rank": i + (1 if cut and i >= RANKED_ENDS else 0),

@@ -23,6 +23,7 @@ from typing import Any
 
 import altair as alt
 
+from mission_tracker.analyse.describe import MIDDLE_NOTE
 from mission_tracker.analyse.facts import MilestoneFacts
 from mission_tracker.analyse.views import dimension_views
 from mission_tracker.charts.axes import epoch_ms, placed, x_axis, y_axis, y_domain
@@ -41,8 +42,6 @@ from mission_tracker.model.data import Indicator
 from mission_tracker.model.maps import Boundaries
 from mission_tracker.model.measures import Measure
 from mission_tracker.model.periods import Period
-
-MIDDLE_NOTE = "Each point is placed at the middle of the years it covers."
 
 
 def charts(

@@ -208,11 +208,12 @@ def _not_consecutive(text: str, first: int, two_digits: int, ptype: PeriodType) 
         else (PeriodType.ACADEMIC_YEARS)
     )
     if first < last <= first + 10:
+        split = f"{first}/{(first + 1) % 100:02d} to {last - 1}/{last % 100:02d}"
         return (
             f"period {text!r} runs from {first} to {last}, not over two consecutive years; if "
             "the source gives one figure for those years together (pooled, or an average), set "
-            f"`period_type: years` (or `{span.value}`) and write {first} to {last}; otherwise "
-            "check the period against the source"
+            f"`period_type: {span.value}` and write {split} (or `years` and {first} to {last}, "
+            "for calendar years); otherwise check the period against the source"
         )
     return f"period {text!r} does not name two consecutive years; check it against the source"
 

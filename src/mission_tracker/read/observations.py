@@ -78,15 +78,19 @@ def read_observations(
     if columns is None:
         count.rejected += len(data)
         return [], tuple(c.text for c in header.cells)
+    # The measures once per file, not once per row.
+    declared = {m.id: m for m in measures_of(spec)} if spec is not None else {}
     observations = [
-        o for row in data if (o := _read_row(row, columns, spec, problems, limits.cell_chars))
+        o
+        for row in data
+        if (o := _read_row(row, columns, spec, declared, problems, limits.cell_chars))
     ]
     count.loaded += len(observations)
     count.rejected += len(data) - len(observations)
     observations = _reject_duplicates(observations, spec, problems, count)
     _note_order(observations, problems)
     _note_exponents(observations, problems)
-    order = {m.id: i for i, m in enumerate(measures_of(spec))} if spec is not None else {}
+    order = {measure_id: i for i, measure_id in enumerate(declared)}
     if spec is not None:
         observations.sort(
             key=lambda o: (
@@ -105,6 +109,7 @@ def _read_row(
     row: Row,
     columns: Columns,
     spec: IndicatorSpec | None,
+    declared: dict[str, Measure],
     problems: ProblemList,
     longest: int,
 ) -> Observation | None:
@@ -139,9 +144,9 @@ def _read_row(
         return row.cells[position] if position is not None and clean[position] else None
 
     measure = (
-        _read_measure(usable(MEASURE), spec, problems)
+        _read_measure(usable(MEASURE), declared, problems)
         if MEASURE in columns.index
-        else (spec and measures_of(spec)[0])
+        else next(iter(declared.values()), None)
     )
     period_cell = usable(PERIOD)
     period = read_period(period_cell, measure or None, problems) if period_cell else None
@@ -184,11 +189,10 @@ def _read_row(
 
 
 def _read_measure(
-    cell: Cell | None, spec: IndicatorSpec | None, problems: ProblemList
+    cell: Cell | None, declared: dict[str, Measure], problems: ProblemList
 ) -> Measure | None:
-    if cell is None or spec is None:
+    if cell is None or not declared:
         return None
-    declared = {m.id: m for m in measures_of(spec)}
     if cell.text in declared:
         return declared[cell.text]
     close = difflib.get_close_matches(cell.text, list(declared), n=1, cutoff=0.75)

@@ -30,7 +30,8 @@ def csv_columns(indicator: Indicator) -> list[str]:
     return [c for c in indicator.spec.csv_columns if c != DATE or dated]
 
 
-def observation_cells(indicator: Indicator, o: Observation) -> list[str]:
+def observation_cells(indicator: Indicator, o: Observation, columns: list[str]) -> list[str]:
+    """One row of the download, in `columns` (csv_columns of the indicator, worked out once)."""
     cells = {
         PERIOD: o.period.text,
         MEASURE: o.measure,
@@ -40,16 +41,18 @@ def observation_cells(indicator: Indicator, o: Observation) -> list[str]:
         NOTE: o.note,
         DATE: o.date.isoformat() if o.date else "",
     }
-    return [cells[c] for c in csv_columns(indicator)]
+    return [cells[c] for c in columns]
 
 
 def indicator_csv(indicator: Indicator) -> str:
     """The data as tidy CSV in the project's own format: it loads back to the same rows."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(csv_columns(indicator))
+    columns = csv_columns(indicator)
+    writer.writerow(columns)
     writer.writerows(
-        [neutralise(c) for c in observation_cells(indicator, o)] for o in indicator.observations
+        [neutralise(c) for c in observation_cells(indicator, o, columns)]
+        for o in indicator.observations
     )
     return out.getvalue()
 
