@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -38,18 +40,51 @@ def chromium_path() -> str:
     return path
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves a built site as GitHub Pages does: under the path of its published address (so
+    the absolute links of 404.html work), with 404.html for anything missing."""
+
+    def __init__(self, *args: Any, prefix: str, **kwargs: Any) -> None:
+        self.prefix = prefix  # before the base class, which handles the request at once
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "outside-the-site")  # not found
+        return super().translate_path("/" + path.removeprefix(self.prefix))
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
+def published_path(directory: Path) -> str:
+    """The path of the site's published address ("/mission-tracker/"), from its home page."""
+    home = (directory / "index.html").read_text("utf-8")
+    found = re.search(r'<link rel="canonical" href="[a-z]+://[^/"]+(/[^"]*)">', home)
+    return found.group(1) if found else "/"
+
+
 def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    prefix = published_path(directory)
+    handler = functools.partial(_SiteHandler, directory=str(directory), prefix=prefix)
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
         server.server_close()
@@ -96,23 +131,3 @@ def watched(browser: Browser) -> Iterator[Watched]:
     page = context.new_page()
     yield Watched(page)
     context.close()
-
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def run_axe(page: Page) -> list[dict[str, object]]:
-    """axe-core's WCAG 2.0/2.1/2.2 A and AA rules; returns the violations."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """async (tags) => {
-          const r = await axe.run(document, {
-            runOnly: {type: 'tag', values: tags},
-            resultTypes: ['violations'],
-          });
-          return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
-        }""",
-        WCAG_TAGS,
-    )
-    return list(result)

@@ -1,13 +1,15 @@
 """Every page type in real headless Chromium: no console errors, nothing loaded from other
-hosts, axe-core clean (WCAG 2.2 A/AA), with and without JavaScript; screenshots saved."""
+hosts, screenshots saved; and every page of the site axe-core clean (WCAG 2.2 A/AA), with and
+without JavaScript, on a phone and a desktop, in the light and the dark scheme."""
 
 from __future__ import annotations
 
-import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
-from tests.browser.conftest import ARTIFACTS, Watched, run_axe
+from tests.browser.audit import MISSING, MODES, Mode, audit, report, site_pages
+from tests.browser.conftest import ARTIFACTS, AXE, CHROMIUM_FLAGS, Watched, chromium_path
 
 pytestmark = pytest.mark.browser
 
@@ -34,22 +36,42 @@ def test_page_renders_cleanly(watched: Watched, site_url: str, name: str) -> Non
     assert watched.external == []
 
 
-@pytest.mark.parametrize("width", [1280, 375])
-@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-@pytest.mark.parametrize("name", sorted(PAGES))
-def test_axe_reports_no_violations(
-    browser: Browser, site_url: str, name: str, javascript: bool, width: int
+def address(page: Path) -> str:
+    """MkDocs' address of a Markdown page: about.md is about/, guide/index.md is guide/."""
+    parts = page.with_suffix("").parts
+    return "".join(f"{p}/" for p in (parts[:-1] if parts[-1] == "index" else parts))
+
+
+@pytest.fixture(scope="module")
+def every_page(built_site: Path) -> list[str]:
+    pages = site_pages(built_site / "site")
+    # Each Markdown page (generated or written; not the snippets or the theme), each
+    # indicator's embed, and the 404 page.
+    docs = built_site / "docs"
+    markdown = [p.relative_to(docs) for p in docs.rglob("*.md")]
+    expected = {address(p) for p in markdown if p.parts[0] not in ("_generated", "overrides")}
+    expected |= {
+        f"indicators/{p.stem}/embed/" for p in (built_site / "data/indicators").glob("*.yml")
+    }
+    expected.add(MISSING)
+    assert len(expected) > 50 and set(pages) == expected, set(pages) ^ expected
+    return pages
+
+
+def test_the_audit_leaves_out_old_addresses_that_only_redirect(fixture_site: Path) -> None:
+    pages = site_pages(fixture_site / "site")
+    assert "indicators/example-waits/" in pages
+    assert "indicators/example-old-waits/" not in pages
+
+
+@pytest.mark.parametrize("mode", MODES, ids=str)
+def test_axe_reports_no_violations_on_any_page(
+    every_page: list[str], site_url: str, mode: Mode
 ) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    if not javascript:
-        # The page's own scripts are blocked; axe itself is injected inline, not fetched.
-        context.route("**/*.js", lambda route: route.abort())
-    page = context.new_page()
-    page.goto(site_url + PAGES[name])
-    page.wait_for_load_state("networkidle")
-    violations = run_axe(page)
-    context.close()
-    assert violations == [], json.dumps(violations, indent=1)
+    """Every page of the shipped site, in one mode; every violation is reported at once."""
+    violations, problems = audit(chromium_path(), CHROMIUM_FLAGS, AXE, site_url, every_page, mode)
+    message = f"{len(every_page)} pages, {mode}:\n" + report(violations, problems)
+    assert not violations and not problems, message
 
 
 @pytest.mark.parametrize("name", ["indicator", "indicator-breakdowns", "mission", "home"])

@@ -153,12 +153,21 @@
     return copy;
   }
 
+  function withoutMarkRoles(spec) {
+    // The chart is one image (role "img", named and described by the page), as the static one
+    // is; Vega would otherwise give every group of marks a role of its own, without a name.
+    var copy = JSON.parse(JSON.stringify(spec));
+    copy.config = copy.config || {};
+    copy.config.mark = Object.assign({}, copy.config.mark, { aria: false });
+    return copy;
+  }
+
   function draw(figure, spec) {
     var holder = figure.querySelector(".mt-figure__image") || figure;
     var labelled = figure.getAttribute("aria-labelledby");
     return loadRuntime().then(function (vegaEmbed) {
       var target = document.createElement("div");
-      return vegaEmbed(target, spec, { renderer: "svg", actions: false, tooltip: { theme: "light" } }).then(function () {
+      return vegaEmbed(target, withoutMarkRoles(spec), { renderer: "svg", actions: false, tooltip: { theme: "light" } }).then(function () {
         var svg = target.querySelector("svg");
         if (svg) {
           svg.setAttribute("role", "img");
