@@ -21,8 +21,7 @@ GENERATED_ASSETS = {p.removeprefix("assets/") for p in GENERATED if p.startswith
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
     """A copy of the project's inputs (data, map boundaries, hand-written docs, mkdocs.yml) to
-    build in. With
-    other `data`, the mkdocs.yml navigation lists that data's missions instead."""
+    build in, with the shipped data or other `data`."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(data or ROOT / "data", dest / "data")
     shutil.copytree(ROOT / "maps", dest / "maps")
@@ -36,13 +35,8 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
             or (Path(d) == ROOT / "docs" / "assets" and n in GENERATED_ASSETS)
         ],
     )
+    # The navigation is made from the data: other data needs no change to mkdocs.yml.
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    if data is not None:
-        missions = sorted(p.stem for p in (data / "missions").glob("*.yml"))
-        lines = [ln for ln in config.splitlines() if not ln.strip().startswith("- missions/")]
-        at = next(i for i, ln in enumerate(lines) if ln.strip() == "- Missions:") + 1
-        lines[at:at] = [f"      - missions/{m}.md" for m in missions]
-        config = "\n".join(lines) + "\n"
     (dest / "mkdocs.yml").write_text(config, "utf-8")
     return dest
 

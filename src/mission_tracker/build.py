@@ -26,8 +26,8 @@ from mission_tracker.model.problems import Problem, errors
 from mission_tracker.model.progress import Progress, quiet
 from mission_tracker.read.config import Site, read_site
 from mission_tracker.read.files import DataFiles, read_data_folder, read_project_file
-from mission_tracker.read.layout import CONFIG, DATA, DOCS, cache_folder
-from mission_tracker.write import GENERATED, WriteStats, explain, write_tree
+from mission_tracker.read.layout import BUILT_CONFIG, CONFIG, DATA, DOCS, cache_folder
+from mission_tracker.write import GENERATED, WriteStats, atomic_write, explain, write_tree
 
 if TYPE_CHECKING:
     from mission_tracker.analyse.facts import Facts
@@ -94,7 +94,7 @@ def build_project(options: BuildOptions) -> BuildReport:
     target = options.site_dir or (options.root / "site")
     stamp = options.source_date or day
     epoch = int(datetime(stamp.year, stamp.month, stamp.day, tzinfo=UTC).timestamp())
-    report.site_error = run_mkdocs(options.root / CONFIG, target, epoch)
+    report.site_error = run_mkdocs(options.root / BUILT_CONFIG, target, epoch)
     report.site_dir = target
     report.site_seconds = time.perf_counter() - started
     return report
@@ -115,7 +115,7 @@ def generate_docs(options: BuildOptions, report: BuildReport) -> date | None:
     config = read_project_file(root, CONFIG) or b""
     inputs = uptodate.inputs_digest(files.files, repr(site), config)
     last = uptodate.up_to_date(store, inputs, docs, GENERATED)
-    if last is not None and not files.problems:
+    if last is not None and not files.problems and (root / BUILT_CONFIG).is_file():
         report.up_to_date = True
         report.files = len(last.files)
         report.generate_seconds = time.perf_counter() - started
@@ -136,6 +136,7 @@ def generate_docs(options: BuildOptions, report: BuildReport) -> date | None:
     uptodate.forget(store, docs)
     try:
         report.written = write_tree(docs, made.files, GENERATED)
+        _write_config(root, site, made.dataset)
     except OSError as exc:
         report.write_error = f"{explain(exc)} (the site was not built)"
         return None
@@ -189,6 +190,21 @@ def generate(
     made = assemble_site(out.dataset, out.facts, site, renderer, files, day, boundaries)
     out.files, out.rendered, out.from_cache = made.files, made.rendered, made.from_cache
     return out
+
+
+def _write_config(root: Path, site: Site, dataset: Dataset) -> None:
+    """The configuration the site is built with: mkdocs.yml over the package's settings, with
+    the navigation from the data (written only when it changed)."""
+    from mission_tracker.read.config import read_config
+    from mission_tracker.site.mkdocsconfig import config_text, effective_config, own_pages
+
+    missions = [m.id for m in dataset.missions_in_order()]
+    pages = own_pages(root / DOCS, GENERATED)
+    config = effective_config(root, read_config(root / CONFIG), site, missions, pages)
+    data = config_text(config).encode("utf-8")
+    path = root / BUILT_CONFIG
+    if not (path.is_file() and path.read_bytes() == data):
+        atomic_write(path, data)
 
 
 def data_date(dataset: Dataset) -> date:

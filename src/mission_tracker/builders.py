@@ -26,6 +26,8 @@ TEMPORARY = ".site-"
 def run_mkdocs(config_file: Path, target: Path, source_epoch: int) -> str | None:
     """Build the site into `target`; None on success, else what went wrong. `source_epoch`
     pins the dates MkDocs writes (the sitemap and its gzip) so builds are reproducible."""
+    # Absolute: MkDocs reads a relative site_dir from the configuration file's folder.
+    target = target.resolve()
     parent = target.parent if target.parent.exists() else config_file.parent
     try:
         restore_interrupted(target)

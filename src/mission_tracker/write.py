@@ -28,6 +28,13 @@ GENERATED = (
     "feed.xml",
     "all-data.zip",
     "_generated",
+    # The package's own pages and files (site/themefiles.py).
+    "assets/stylesheets/mission-tracker.css",
+    "assets/javascripts/mission-tracker.js",
+    "guide/editors.md",
+    "guide/publishing.md",
+    "accessibility.md",
+    "reuse.md",
 )
 
 

@@ -21,6 +21,8 @@ from mission_tracker.model.maps import MapSettings
 from mission_tracker.model.problems import Problem
 from mission_tracker.read.layout import CONFIG
 
+DEFAULT_LOCALE = "en_GB"
+
 
 @dataclass(frozen=True)
 class Site:
@@ -29,6 +31,19 @@ class Site:
     organisation: str = ""
     limits: Limits = DEFAULT_LIMITS
     maps: tuple[MapSettings, ...] = ()
+    # How numbers, money and dates are written, as a Unicode locale (en_GB, fr_FR, de_CH).
+    locale: str = DEFAULT_LOCALE
+    feedback: str = ""  # where readers report a problem with the site: a web address
+
+    @property
+    def publisher(self) -> str:
+        """Who publishes the site: the organisation, or failing that the site's name."""
+        return self.organisation or self.name
+
+    @property
+    def language(self) -> str:
+        """The page language (the `lang` of every page): the locale's language, e.g. `en`."""
+        return self.locale.split("_")[0]
 
     def absolute(self, path: str) -> str:
         return self.url + path.lstrip("/")
@@ -72,6 +87,12 @@ DEFAULT_URL = "http://localhost:8000/"
 
 def site_address(value: object, where: str) -> str:
     """The site's address, checked, ending in "/"."""
+    text = web_address(value, where)
+    return text if text.endswith("/") else text + "/"
+
+
+def web_address(value: object, where: str) -> str:
+    """A web address from the settings, checked to be plain (it lands in links and tags)."""
     text = str(value)
     if not text:
         raise SiteConfigError(
@@ -84,30 +105,58 @@ def site_address(value: object, where: str) -> str:
             "https://example.org/tracker/ (letters, digits and -._~/ only; no spaces, quotes or "
             "brackets)"
         )
-    return text if text.endswith("/") else text + "/"
+    return text
+
+
+def read_config(mkdocs_yml: Path) -> dict[str, Any]:
+    """mkdocs.yml as MkDocs reads it (its `!ENV` tags resolved), or {} when it is missing or
+    cannot be read (`check` reports why)."""
+    if not mkdocs_yml.is_file() or mkdocs_yml.is_symlink():
+        return {}
+    try:
+        text = mkdocs_yml.read_text("utf-8")
+        loaded = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - a SafeLoader subclass
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def read_site(mkdocs_yml: Path) -> Site:
     """The settings in mkdocs.yml; raises SiteConfigError when one cannot be used."""
-    config: dict[str, Any] = {}
-    if mkdocs_yml.is_file() and not mkdocs_yml.is_symlink():
-        try:
-            text = mkdocs_yml.read_text("utf-8")
-            loaded = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - a SafeLoader subclass
-        except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
-            loaded = None  # `check` reports the file's syntax (navcheck.py)
-        config = loaded if isinstance(loaded, dict) else {}
+    return site_settings(read_config(mkdocs_yml))
+
+
+def site_settings(config: dict[str, Any]) -> Site:
+    """The settings Mission Tracker itself uses, from the loaded configuration."""
     extra = config.get("extra") or {}
     url = config.get("site_url", DEFAULT_URL)
     where = "SITE_URL (from the environment)" if "SITE_URL" in os.environ else "site_url"
     extra = extra if isinstance(extra, dict) else {}
+    feedback = extra.get("feedback")
     return Site(
         name=str(config.get("site_name") or "Mission Tracker"),
         url=site_address(url if url is not None else DEFAULT_URL, f"{where} in mkdocs.yml"),
         organisation=str(extra.get("organisation") or ""),
         limits=_limits(extra.get("limits")),
         maps=_maps(extra.get("maps")),
+        locale=_locale(extra.get("locale")),
+        feedback=web_address(feedback, "`extra.feedback` in mkdocs.yml") if feedback else "",
     )
+
+
+def _locale(value: object) -> str:
+    """`extra.locale`: checked to be one Babel knows (so numbers and dates can be written)."""
+    if value is None:
+        return DEFAULT_LOCALE
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return str(Locale.parse(str(value).replace("-", "_")))
+    except (UnknownLocaleError, ValueError):
+        raise SiteConfigError(
+            f"`extra.locale` is {str(value)[:40]!r}, which is not a known locale; write a "
+            "language and country code, such as en_GB, en_US, fr_FR or de_DE"
+        ) from None
 
 
 _MAP_KEYS = ("file", "code", "name", "title", "attribution")
@@ -158,7 +207,8 @@ def settings_problems(mkdocs_yml: Path) -> list[Problem]:
     try:
         read_site(mkdocs_yml)
     except SiteConfigError as exc:
-        key = next((k for k in ("limits:", "maps:") if f"extra.{k[:-1]}" in str(exc)), "site_url:")
+        keys = ("limits:", "maps:", "locale:", "feedback:")
+        key = next((k for k in keys if f"extra.{k[:-1]}" in str(exc)), "site_url:")
         return [Problem(CONFIG, _line_of(mkdocs_yml, key), 1, str(exc), "config.setting")]
     return []
 

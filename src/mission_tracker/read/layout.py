@@ -17,6 +17,8 @@ CONFIG = "mkdocs.yml"
 DOCS = "docs"
 SCHEMA_DIR = "docs/schema"
 STATE = ".mission-tracker"
+# The configuration the site is built with (site/mkdocsconfig.py), written at each build.
+BUILT_CONFIG = f"{STATE}/mkdocs.yml"
 
 MISSION_SUFFIXES = (".yml",)
 INDICATOR_SUFFIXES = (".yml", ".csv")

@@ -34,6 +34,7 @@ from mission_tracker.site.indicator import indicator_output
 from mission_tracker.site.methodology import methodology_page
 from mission_tracker.site.package import data_package
 from mission_tracker.site.pages import home_page, indicator_index, mission_page, mission_summary
+from mission_tracker.site.themefiles import theme_files
 
 T = TypeVar("T")
 
@@ -91,6 +92,7 @@ def assemble_site(
     for name in cards:
         out.files[f"assets/cards/{name}.png"] = next(renders).png
     out.files.update(_pages(dataset, facts, site))
+    out.files.update(theme_files(site, dataset))
     out.files.update(_downloads(dataset, facts, site, package_files, day))
     out.files["assets/vendor/vega.js"] = vega_runtime(renderer.store).encode("utf-8")
     out.files["_generated/check-messages.md"] = check_messages_table().encode("utf-8")
