@@ -170,7 +170,7 @@ def test_text_from_a_pull_request_cannot_inject_markup(repo: Repo) -> None:
     )
     text = summary(repo)
     assert (
-        "| A&amp;E \\| &lt;img src=x onerror=alert(1)&gt; \\[click\\](https://example.com) "
+        "| A&amp;E \\| &lt;img src=x onerror=alert(1)&gt; \\[click\\](`https://example.com`) "
         "\\`x\\` \\*\\*b\\*\\* (`ae-within-4-hours`) | added |"
     ) in text
     # A value quoted in a problem message stays text too.
