@@ -23,6 +23,8 @@ ALLOWED: dict[str, set[str]] = {
     # Another format's data -> this project's files, verified with the reader and checked.
     "importers": {"model", "read", "check", "cache", "write"},
     "builders": {"write"},
+    # A new project's files, from the model and the checker's schemas.
+    "project": {"model", "read", "check", "write", "__init__"},
     "build": {"model", "read", "analyse", "charts", "site", "check", "cache", "write", "builders"},
     "cli": {
         "model",
@@ -37,6 +39,7 @@ ALLOWED: dict[str, set[str]] = {
         "review",
         "builders",
         "importers",
+        "project",
         "__init__",
     },
     "__init__": {

@@ -18,8 +18,17 @@ SAFE_CSV = "data/indicators/feel-safe-after-dark.csv"
 NHS_YML = "data/missions/nhs.yml"
 
 Break = Callable[[Path], None]
-# The nav section that lists the missions (the problem points at it).
-MISSIONS_LINE = (ROOT / "mkdocs.yml").read_text("utf-8").splitlines().index("  - Missions:") + 1
+# A navigation of the project's own that lists the missions one by one, but not nhs (the
+# problem points at the section that lists them).
+OWN_NAV = """nav:
+  - Home: index.md
+  - Missions:
+      - missions/growth.md
+      - missions/safer-streets.md
+      - missions/opportunity.md
+      - missions/clean-energy.md
+"""
+MISSIONS_LINE = len((ROOT / "mkdocs.yml").read_text("utf-8").splitlines()) + 3
 
 
 def edit(rel: str, old: str, new: str) -> Break:
@@ -36,6 +45,14 @@ def save_as_windows_1252(rel: str, old: str, new: str) -> Break:
     def apply(root: Path) -> None:
         path = root / rel
         path.write_bytes(path.read_text("utf-8").replace(old, new).encode("cp1252"))
+
+    return apply
+
+
+def append(rel: str, text: str) -> Break:
+    def apply(root: Path) -> None:
+        path = root / rel
+        path.write_text(path.read_text("utf-8") + text, "utf-8")
 
     return apply
 
@@ -101,9 +118,10 @@ BREAKS: dict[str, tuple[Break, str]] = {
         "<mission-id>` writes a template)",
     ),
     "mission left out of the navigation": (
-        edit("mkdocs.yml", "      - missions/nhs.md\n", ""),
+        append("mkdocs.yml", OWN_NAV),
         f"mkdocs.yml:{MISSIONS_LINE}:5: mission `nhs` is not in the site's navigation; add the "
-        "line `- missions/nhs.md` to this list in `nav:`, in the order it should appear",
+        "line `- missions/nhs.md` to this list in `nav:`, in the order it should appear (or write "
+        "`missions/` there once, for every mission in its declared order)",
     ),
 }
 

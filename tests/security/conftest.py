@@ -38,7 +38,9 @@ def make_project(dest: Path, filler: Filler) -> Path:
     """A copy of the example project with every text field filled by `filler`."""
     root = copy_project(dest, data=EXAMPLE_DATA)
     # A file a snippet include (`--8<--`) in the data could pull into a page.
-    (root / "docs" / SNIPPET_FILE).write_text(SNIPPET_SENTINEL + "\n", "utf-8")
+    snippet = root / "docs" / SNIPPET_FILE
+    snippet.parent.mkdir(parents=True, exist_ok=True)
+    snippet.write_text(SNIPPET_SENTINEL + "\n", "utf-8")
     fill_data(root / "data", filler)
     return root
 

@@ -26,7 +26,8 @@ import yaml
 from pydantic import AnyUrl, BaseModel
 from pydantic.fields import FieldInfo
 
-from mission_tracker.model.specs import NOTE, IndicatorSpec, MissionSpec
+from mission_tracker.model.missions import MissionSpec
+from mission_tracker.model.specs import NOTE, IndicatorSpec
 
 ROOTS: tuple[type[BaseModel], ...] = (IndicatorSpec, MissionSpec)
 

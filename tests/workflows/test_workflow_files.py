@@ -14,7 +14,7 @@ import pytest
 import yaml
 from tests.conftest import ROOT
 
-from mission_tracker.cli import _parser
+from mission_tracker.cli.parser import parser as _parser
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))

@@ -1,6 +1,7 @@
-"""The site's navigation against the missions: every mission's page must be in mkdocs.yml's
-`nav:` (MkDocs would otherwise leave it out of the menu), and nav must not list a mission that
-does not exist (MkDocs would stop the build with a less helpful message)."""
+"""The site's navigation against the missions. With no `nav:` in mkdocs.yml the navigation is
+made from the data, and nothing can go wrong here. A project's own `nav:` may list the missions
+itself (then every mission's page must be in it, or MkDocs would leave it out of the menu, and
+none that does not exist) or write `missions/`, which stands for every mission in order."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from mission_tracker.read.textfile import decode
 from mission_tracker.read.yamlfile import syntax_message
 
 MISSION_PAGE = re.compile(r"missions/([^/]+)\.md")
+# The nav entry that stands for every mission, in order (site/mkdocsconfig.py expands it).
+MISSIONS_MARKER = "missions/"
 
 
 def check_nav(config: bytes, missions: list[str]) -> list[Problem]:
@@ -55,6 +58,8 @@ def check_nav(config: bytes, missions: list[str]) -> list[Problem]:
             )
         listed.setdefault(mission, node)
     where = sections[0] if sections else nav
+    if any(str(node.value) == MISSIONS_MARKER for node, _ in _pages(nav.value, nav)):
+        return problems.items
     for mission in missions:
         if mission not in listed:
             problems.add(
@@ -62,7 +67,8 @@ def check_nav(config: bytes, missions: list[str]) -> list[Problem]:
                 where.start_mark.column + 1,
                 "nav.missing-mission",
                 f"mission `{mission}` is not in the site's navigation; add the line "
-                f"`- missions/{mission}.md` to this list in `nav:`, in the order it should appear",
+                f"`- missions/{mission}.md` to this list in `nav:`, in the order it should appear "
+                "(or write `missions/` there once, for every mission in its declared order)",
             )
     return problems.items
 

@@ -139,12 +139,12 @@ def site_settings(config: dict[str, Any]) -> Site:
         organisation=str(extra.get("organisation") or ""),
         limits=_limits(extra.get("limits")),
         maps=_maps(extra.get("maps")),
-        locale=_locale(extra.get("locale")),
+        locale=locale_code(extra.get("locale")),
         feedback=web_address(feedback, "`extra.feedback` in mkdocs.yml") if feedback else "",
     )
 
 
-def _locale(value: object) -> str:
+def locale_code(value: object) -> str:
     """`extra.locale`: checked to be one Babel knows (so numbers and dates can be written)."""
     if value is None:
         return DEFAULT_LOCALE

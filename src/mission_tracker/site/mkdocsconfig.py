@@ -15,11 +15,9 @@ from typing import Any
 
 import yaml
 
+from mission_tracker.check.navcheck import MISSIONS_MARKER
 from mission_tracker.read.config import Site
 from mission_tracker.site.themefiles import OVERRIDES, THEME
-
-# The one nav entry a project's own `nav:` may use to stand for every mission, in order.
-MISSIONS_MARKER = "missions/"
 
 
 @cache

@@ -1,9 +1,4 @@
-"""The command line: parses arguments, calls the library, prints, exits. Nothing else prints.
-
-Exit codes: 0 success; 1 problems found in the data, a failed site build, or a machine that
-cannot do it (a full disk, a folder that cannot be written: the message says what to do);
-2 usage error; 3 an internal error (a bug: the message says where to report it).
-"""
+"""What each subcommand does: calls the library, prints what happened, returns the exit code."""
 
 from __future__ import annotations
 
@@ -11,141 +6,23 @@ import argparse
 import os
 import sys
 import time
-import traceback
-from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mission_tracker import __version__
 from mission_tracker.model.problems import Problem, Severity, errors
 from mission_tracker.model.progress import quiet
-from mission_tracker.write import explain
 
 if TYPE_CHECKING:
     from mission_tracker.build import BuildOptions
 
-REPORT_URL = "https://github.com/mission-tracker/mission-tracker/issues"
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "command", None):
-        parser.print_help()
-        return EXIT_USAGE
-    try:
-        code: int = args.run(args)
-        return code
-    except KeyboardInterrupt:
-        return 130
-    except OSError as exc:
-        # The machine, not the data or the code: a full disk, a folder that cannot be written.
-        print(f"mission-tracker: {explain(exc)}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    except Exception as exc:  # the one place a traceback is caught: it is a bug, not bad data
-        detail = "".join(traceback.format_exception(exc)[-3:])
-        print(
-            f"mission-tracker: internal error: {type(exc).__name__}: {exc}\n"
-            f"This is a bug in Mission Tracker, not a problem with your files. Please report it "
-            f"at {REPORT_URL} with this message:\n{detail}",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="mission-tracker",
-        description="Check mission and indicator data, and build the Mission Tracker site.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--root", type=Path, default=Path("."), help="project folder (default: current folder)"
-    )
-    sub = parser.add_subparsers(dest="command", metavar="command")
-
-    check = sub.add_parser("check", help="check every data file and report every problem")
-    check.add_argument(
-        "--format",
-        choices=["text", "github"],
-        default=None,
-        help="output format (default: text, plus GitHub annotations when run on GitHub Actions)",
-    )
-    check.set_defaults(run=cmd_check)
-
-    build = sub.add_parser("build", help="generate pages, charts and downloads into docs/")
-    _build_arguments(build)
-    build.set_defaults(run=cmd_build)
-
-    site = sub.add_parser("site", help="build, then run `mkdocs build --strict` into site/")
-    _build_arguments(site)
-    site.add_argument("--site-dir", type=Path, default=None, help="output folder (default site)")
-    site.set_defaults(run=cmd_site)
-
-    new = sub.add_parser("new", help="scaffold a new indicator (CSV and commented YAML)")
-    new.add_argument("id", help="the new indicator's id, e.g. knife-crime-offences")
-    new.add_argument("--mission", required=True, help="the id of its mission")
-    new.set_defaults(run=cmd_new)
-
-    schema = sub.add_parser("schema", help="write the JSON Schemas for the YAML files")
-    schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
-    schema.set_defaults(run=cmd_schema)
-
-    diff = sub.add_parser(
-        "diff", help="summarise what a change does to each indicator (the review summary)"
-    )
-    diff.add_argument("--base", required=True, help="git branch, tag or commit to compare with")
-    diff.add_argument(
-        "--head", default=None, help="git ref to compare (default: the data/ folder as it is now)"
-    )
-    diff.add_argument(
-        "--output", type=Path, default=None, help="append the summary to this file instead"
-    )
-    diff.set_defaults(run=cmd_diff)
-    _import_arguments(sub)
-    return parser
-
-
-def _import_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """`mission-tracker import open-sdg SRC`: another format's data -> this project's."""
-
-    def day(text: str) -> date:
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
-
-    formats = sub.add_parser(
-        "import", help="import another format's data (Open SDG) into data/"
-    ).add_subparsers(dest="format", metavar="format", required=True)
-    opensdg = formats.add_parser(
-        "open-sdg",
-        help="an Open SDG data repository (data/, meta/): one indicator per Open SDG indicator",
-    )
-    opensdg.add_argument("source", type=Path, metavar="SRC", help="the Open SDG repository")
-    for flag, kind, text in (
-        ("--into", Path, "project folder (default: --root, or here)"),
-        ("--missions", Path, "YAML file of missions and their indicators (default: by SDG goal)"),
-        ("--report", Path, "report file (default: PROJECT/import-report.md)"),
-        ("--retrieved", day, "the day the copy was taken, YYYY-MM-DD (default: its commit's)"),
-        ("--copy-of", str, "where the copy was taken from, e.g. the repository and commit"),
-    ):
-        opensdg.add_argument(flag, type=kind, default=None, help=text)
-    opensdg.add_argument("--no-check", action="store_true", help="do not run `check` afterwards")
-    opensdg.set_defaults(run=cmd_import)
-
-
-def _build_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--workers", type=int, default=None, help="render processes")
-    parser.add_argument("--no-cache", action="store_true", help="render every chart afresh")
-    parser.add_argument(
-        "--keep-cache", action="store_true", help="keep cache entries this build did not use"
-    )
-
-
-# -- commands -------------------------------------------------------------------------------
+def _say(args: argparse.Namespace, text: str) -> None:
+    """What went well, on standard output; `-q` leaves it out (problems are always printed)."""
+    if args.verbosity >= 0:
+        print(text)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -174,10 +51,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
         return EXIT_PROBLEMS
     notes = len(result.problems)
-    print(
+    _say(
+        args,
         f"All data checked: {len(result.dataset.missions)} missions, "
         f"{len(result.dataset.indicators)} indicators, {rows.loaded} rows. No problems"
-        + (f"; {notes} note{'s' if notes != 1 else ''} above." if notes else ".")
+        + (f"; {notes} note{'s' if notes != 1 else ''} above." if notes else "."),
     )
     return EXIT_OK
 
@@ -246,16 +124,18 @@ def _run_build(args: argparse.Namespace, *, site: bool) -> int:
         print(f"mission-tracker: {report.write_error}", file=sys.stderr)
         return EXIT_PROBLEMS
     if report.up_to_date:
-        print(
+        _say(
+            args,
             f"Nothing changed since the last build: the {report.files} generated files in "
-            f"docs/ are up to date; {report.generate_seconds:.1f}s."
+            f"docs/ are up to date; {report.generate_seconds:.1f}s.",
         )
     else:
         stats = report.written
-        print(
+        _say(
+            args,
             f"Generated {report.files} files into docs/ ({stats.written} written, "
             f"{stats.unchanged} unchanged, {stats.removed} removed); charts: {report.rendered} "
-            f"rendered, {report.from_cache} from cache; {report.generate_seconds:.1f}s."
+            f"rendered, {report.from_cache} from cache; {report.generate_seconds:.1f}s.",
         )
     if report.cache_warning:
         print(
@@ -268,9 +148,10 @@ def _run_build(args: argparse.Namespace, *, site: bool) -> int:
         print(f"mkdocs build failed; {report.site_dir} was left as it was.", file=sys.stderr)
         return EXIT_PROBLEMS
     if report.site_dir is not None:
-        print(
+        _say(
+            args,
             f"Built the site into {report.site_dir} with mkdocs build --strict in "
-            f"{report.site_seconds:.1f}s."
+            f"{report.site_seconds:.1f}s.",
         )
     return EXIT_OK
 
@@ -283,6 +164,37 @@ def cmd_site(args: argparse.Namespace) -> int:
     return _run_build(args, site=True)
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from mission_tracker.project.init import InitError, InitOptions, init_project
+
+    defaults = InitOptions()
+    asked = sys.stdin.isatty() and sys.stdout.isatty()
+    values = {}
+    for key, question in (
+        ("name", "Site name"),
+        ("organisation", "Organisation"),
+        ("locale", "Locale"),
+        ("licence", "Data licence"),
+        ("site_url", "Address it will be published at"),
+    ):
+        given = getattr(args, key)
+        if given is None and asked:
+            default = getattr(defaults, key)
+            given = input(f"{question} [{default}]: ").strip() or None
+        if given is not None:
+            values[key] = given
+    try:
+        written = init_project(args.dir, InitOptions(**values, force=args.force))
+    except InitError as exc:
+        print(f"mission-tracker init: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    _say(args, f"Wrote {len(written)} files into {args.dir}. Next:")
+    _say(args, f"  cd {args.dir}")
+    _say(args, "  mission-tracker site    # builds the site into site/")
+    _say(args, "Then replace the example mission and indicator in data/ with your own.")
+    return EXIT_OK
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from mission_tracker.check.scaffold import ScaffoldError, scaffold
 
@@ -292,8 +204,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"mission-tracker new: {exc}", file=sys.stderr)
         return EXIT_USAGE
     for path in written:
-        print(f"Wrote {path}")
-    print("Fill in every field marked TODO, then run `mission-tracker check`.")
+        _say(args, f"Wrote {path}")
+    _say(args, "Fill in every field marked TODO, then run `mission-tracker check`.")
     return EXIT_OK
 
 
@@ -316,7 +228,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
-    print("Schemas are up to date." if not stale else "Wrote " + ", ".join(stale))
+    _say(args, "Schemas are up to date." if not stale else "Wrote " + ", ".join(stale))
     return EXIT_OK
 
 
@@ -348,7 +260,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"mission-tracker diff: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"Wrote the review summary to {args.output}.")
+    _say(args, f"Wrote the review summary to {args.output}.")
     return EXIT_OK
 
 
@@ -369,10 +281,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     except ImportUsageError as exc:
         print(f"mission-tracker import open-sdg: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(summary_text(result))
+    _say(args, summary_text(result))
     checked = result.check is None or not errors(result.check)
     return EXIT_OK if result.complete and checked else EXIT_PROBLEMS
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
