@@ -44,7 +44,7 @@ site: install
 	$(BIN)/mission-tracker site
 
 serve: site
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve -f .mission-tracker/mkdocs.yml --dev-addr 127.0.0.1:8000
 
 check: install
 	$(BIN)/mission-tracker check

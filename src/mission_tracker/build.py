@@ -174,6 +174,19 @@ def generate(
 ) -> Generated:
     """load -> analyse -> charts -> render -> pages and downloads, all in memory; `boundaries`
     are the maps the site declares, read from the project (read/maps.py)."""
+    from mission_tracker.analyse.numbers import written_in
+
+    # Every figure the pages, charts and downloads write, as the site's locale writes it.
+    with written_in(site.locale):
+        return _generate(data, site, renderer, boundaries)
+
+
+def _generate(
+    data: Path | DataFiles,
+    site: Site,
+    renderer: Renderer,
+    boundaries: Mapping[str, Boundaries] | None,
+) -> Generated:
     from mission_tracker.analyse.facts import analyse
     from mission_tracker.read.load import load_dataset
     from mission_tracker.site.assemble import assemble_site

@@ -26,6 +26,8 @@ def _say(args: argparse.Namespace, text: str) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from mission_tracker.analyse.messages import counted
+    from mission_tracker.analyse.numbers import format_count
     from mission_tracker.check.project import check_project
 
     root: Path = args.root
@@ -44,18 +46,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     if errors:
         files = len({p.path for p in errors})
         print(
-            f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in {files} "
-            f"file{'s' if files != 1 else ''}. {rows.read} rows read: {rows.loaded} loaded, "
-            f"{rows.rejected} rejected.",
+            f"{counted(len(errors), 'problem')} in {counted(files, 'file')}. "
+            f"{counted(rows.read, 'row')} read: {format_count(rows.loaded)} loaded, "
+            f"{format_count(rows.rejected)} rejected.",
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
     notes = len(result.problems)
     _say(
         args,
-        f"All data checked: {len(result.dataset.missions)} missions, "
-        f"{len(result.dataset.indicators)} indicators, {rows.loaded} rows. No problems"
-        + (f"; {notes} note{'s' if notes != 1 else ''} above." if notes else "."),
+        f"All data checked: {counted(len(result.dataset.missions), 'mission')}, "
+        f"{counted(len(result.dataset.indicators), 'indicator')}, {counted(rows.loaded, 'row')}. "
+        "No problems" + (f"; {counted(notes, 'note')} above." if notes else "."),
     )
     return EXIT_OK
 

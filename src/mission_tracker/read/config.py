@@ -17,11 +17,10 @@ import yaml
 
 from mission_tracker.model.base import ID_PATTERN
 from mission_tracker.model.limits import DEFAULT_LIMITS, Limits
+from mission_tracker.model.locale import DEFAULT_LOCALE
 from mission_tracker.model.maps import MapSettings
 from mission_tracker.model.problems import Problem
 from mission_tracker.read.layout import CONFIG
-
-DEFAULT_LOCALE = "en_GB"
 
 
 @dataclass(frozen=True)

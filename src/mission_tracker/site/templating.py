@@ -58,7 +58,8 @@ _HEADING = re.compile(r"[^\w\s,.:;()'’%/+-]")
 
 
 def heading(value: str) -> str:
-    text = _HEADING.sub("", _one_line(value).replace("&", " and "))
+    # `_` is a word character to regular expressions but emphasis to Markdown: a space here.
+    text = _HEADING.sub("", _one_line(value).replace("&", " and ").replace("_", " "))
     return " ".join(text.split()).lstrip("-+.") or "Figures"
 
 
