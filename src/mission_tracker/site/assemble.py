@@ -96,7 +96,7 @@ def assemble_site(
     out.files.update(theme_files(site, dataset))
     out.files.update(_downloads(dataset, facts, site, package_files, day))
     out.files["assets/vendor/vega.js"] = vega_runtime(renderer.store).encode("utf-8")
-    out.files["_generated/check-messages.md"] = check_messages_table().encode("utf-8")
+    out.files["_generated/check-messages.md"] = check_messages_table(renderer.store).encode("utf-8")
     return out
 
 
