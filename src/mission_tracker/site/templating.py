@@ -22,6 +22,8 @@ import yaml
 from markupsafe import Markup, escape
 
 from mission_tracker.analyse.facts import Progress, Trend
+from mission_tracker.analyse.numbers import format_count
+from mission_tracker.site.catalogue import translate
 
 TREND_ICONS = {
     Trend.LITTLE_CHANGE: "=",
@@ -63,6 +65,16 @@ def heading(value: str) -> str:
     return " ".join(text.split()).lstrip("-+.") or "Figures"
 
 
+def _message(message: str, **values: Any) -> Markup:
+    """`_("Led by: %(lead)s.", lead=...)` in a template: the catalogue's phrase (site/catalogue.py),
+    with the values escaped for HTML and written on one line, as `{{ value }}` writes them."""
+    # The phrases are the templates' own and the package's translations of them, never data.
+    phrase = Markup(translate(message))  # noqa: S704
+    if not values:
+        return phrase
+    return phrase % {name: escape(_one_line(value)) for name, value in values.items()}
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -77,8 +89,9 @@ def environment() -> jinja2.Environment:
         comment_end_string="#%}",
         finalize=_one_line,
     )
-    env.globals.update(trend_icon=trend_icon, progress_icon=PROGRESS_ICONS.__getitem__)
+    env.globals.update(trend_icon=trend_icon, progress_icon=PROGRESS_ICONS.__getitem__, _=_message)
     env.filters["heading"] = heading
+    env.filters["count"] = format_count  # a whole number as the locale writes it
     return env
 
 
