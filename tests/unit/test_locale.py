@@ -69,3 +69,13 @@ def test_charts_are_given_the_locale_only_where_it_differs_from_vegas_default() 
             "minus": "-",
             "currency": ["", f"{NBSP}¤"],
         }
+
+
+def test_dates_are_written_as_the_locale_writes_them() -> None:
+    from datetime import date
+
+    from mission_tracker.site.templating import long_date
+
+    assert long_date(date(2026, 3, 1)) == "1 March 2026"
+    with written_in("fr_FR"):
+        assert long_date(date(2026, 3, 1)) == "1 mars 2026"

@@ -12,8 +12,9 @@ from importlib import metadata
 from pathlib import Path
 
 FORMAT = "1"  # bump when what is digested changes
-# Packages whose behaviour shapes the output: specs, images, pages, YAML and JSON.
-PACKAGES = ("altair", "vl-convert-python", "pydantic", "jinja2", "pyyaml", "numpy")
+# Packages whose behaviour shapes the output: specs, images, pages, YAML and JSON, and how
+# the locale writes numbers and dates (Babel's data).
+PACKAGES = ("altair", "vl-convert-python", "pydantic", "jinja2", "pyyaml", "numpy", "babel")
 
 
 PACKAGE = Path(__file__).resolve().parent.parent

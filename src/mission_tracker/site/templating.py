@@ -19,10 +19,11 @@ from typing import Any
 
 import jinja2
 import yaml
+from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from mission_tracker.analyse.facts import Progress, Trend
-from mission_tracker.analyse.numbers import format_count
+from mission_tracker.analyse.numbers import current_locale, format_count
 from mission_tracker.site.catalogue import translate
 
 TREND_ICONS = {
@@ -121,6 +122,5 @@ def front_matter(meta: dict[str, Any]) -> str:
 
 
 def long_date(day: Any) -> str:
-    from mission_tracker.model.periods import MONTH_NAMES
-
-    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
+    """ "1 March 2026" (en_GB), "1 mars 2026" (fr_FR): the locale's long date, from Babel."""
+    return str(format_date(day, "long", locale=current_locale()))
