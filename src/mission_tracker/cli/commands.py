@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mission_tracker.model.problems import Problem, Severity, errors
-from mission_tracker.model.progress import quiet
+from mission_tracker.model.progress import Progress, quiet
 
 if TYPE_CHECKING:
     from mission_tracker.build import BuildOptions
@@ -86,23 +86,36 @@ def _build_options(args: argparse.Namespace, *, site: bool) -> BuildOptions:
         site_dir=getattr(args, "site_dir", None),
         # SOURCE_DATE_EPOCH is the reproducible-builds convention for pinning "now".
         source_date=datetime.fromtimestamp(int(epoch), UTC).date() if epoch.isdigit() else None,
-        progress=_Ticker() if sys.stderr.isatty() else quiet,
+        progress=_progress(args),
     )
 
 
-class _Ticker:
-    """Progress on one line of a terminal, redrawn at most a few times a second."""
+def _progress(args: argparse.Namespace) -> Progress:
+    terminal = sys.stderr.isatty()
+    if args.verbosity < 0 or not (terminal or args.verbosity > 0):
+        return quiet
+    return _Ticker(terminal)
 
-    def __init__(self) -> None:
+
+class _Ticker:
+    """Progress on long work. On a terminal, one line redrawn at most a few times a second;
+    elsewhere (`-v` in a CI log), a line every few seconds and one when each stage ends."""
+
+    def __init__(self, terminal: bool) -> None:
+        self.terminal = terminal
+        self.every = 0.2 if terminal else 5.0
         self.shown = 0.0
         self.width = 0
 
     def __call__(self, what: str, done: int, total: int) -> None:
         now = time.monotonic()
-        if done < total and now - self.shown < 0.2:
+        if done < total and now - self.shown < self.every:
             return
         self.shown = now
         line = f"{what}: {done:,} of {total:,}"
+        if not self.terminal:
+            print(line, file=sys.stderr, flush=True)
+            return
         sys.stderr.write("\r" + line.ljust(self.width) + ("\n" if done >= total else ""))
         sys.stderr.flush()
         self.width = 0 if done >= total else len(line)
