@@ -25,11 +25,14 @@ OPTIONS = {"comment_start_string": "{%#", "comment_end_string": "#%}", "trim_blo
 
 
 def extracted() -> Catalog:
+    """The messages of the templates, and of the site's modules (the navigation's titles)."""
     found = Catalog(project="mission-tracker", fuzzy=False)
-    for path in sorted(TEMPLATES.rglob("*.j2")):
+    sources = [(p, "jinja2.ext:babel_extract") for p in sorted(TEMPLATES.rglob("*.j2"))]
+    sources += [(p, "python") for p in sorted(SITE.glob("*.py"))]
+    for path, method in sources:
         with path.open("rb") as handle:
             for line, message, _comments, _context in extract(
-                "jinja2.ext:babel_extract", handle, options=OPTIONS
+                method, handle, keywords={"_": None}, options=OPTIONS
             ):
                 where = (path.relative_to(SITE).as_posix(), line)
                 found.add(
