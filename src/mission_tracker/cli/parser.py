@@ -96,6 +96,13 @@ def parser() -> argparse.ArgumentParser:
     )
     _build_arguments(site)
     site.add_argument("--site-dir", type=Path, default=None, help="output folder (default site)")
+    site.add_argument(
+        "--builder",
+        choices=["mkdocs", "zensical"],
+        default="mkdocs",
+        help="what builds the site: mkdocs (the default) or zensical (pip install "
+        "'mission-tracker[zensical]')",
+    )
     site.set_defaults(run=cmd_site)
 
     init = sub.add_parser(
