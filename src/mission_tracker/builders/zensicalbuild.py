@@ -108,7 +108,7 @@ def summary(output: str, limit: int = 20) -> str:
                 continue
             in_traceback = False
         if line.strip() and not line.strip().startswith(_CHATTER) and line.strip() != ".":
-            lines.append("  " + line.strip())
+            lines.append("  " + line)
     if len(lines) > limit:
         lines = [*lines[: limit - 1], f"  ... and {len(lines) - limit + 1} more lines"]
     return "\n".join(lines) or "  (Zensical printed nothing)"
