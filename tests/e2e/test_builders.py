@@ -154,3 +154,15 @@ def test_a_failed_zensical_build_leaves_the_site_as_it_was(
     # Nothing of the build is left in the project but Zensical's own cache.
     left = {p.name for p in root.iterdir()} - {"data", "docs", "maps", "mkdocs.yml", "site"}
     assert left <= {".mission-tracker", ".cache"}, left
+
+
+def test_zensical_builds_outside_the_project_and_tidies_up(
+    sites: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root = sites[0].parent
+    # What a Zensical build killed half way would leave (no process has this number).
+    (root / ".mission-tracker-zensical-999999999.yml").write_text("site_name: x\n", "utf-8")
+    result = run_cli("site", "--builder", "zensical", "--site-dir", str(tmp_path / "out"), cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert pages(tmp_path / "out").keys() == pages(sites[1]).keys()
+    assert not list(root.glob(".mission-tracker-zensical-*"))

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from mission_tracker.builders.processes import alive
 from mission_tracker.write import explain, replace_dir, restore_interrupted
 
 TEMPORARY = ".site-"
@@ -81,20 +82,8 @@ def remove_abandoned(parent: Path) -> None:
     that made it, and is removed once that process is gone."""
     for folder in parent.glob(f"{TEMPORARY}*"):
         pid = folder.name.removeprefix(TEMPORARY).split("-", 1)[0]
-        if folder.is_dir() and not folder.is_symlink() and not _alive(pid):
+        if folder.is_dir() and not folder.is_symlink() and not alive(pid):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: str) -> bool:
-    if not pid.isdigit():
-        return False  # not named by this version: nothing else makes these folders
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 @contextmanager

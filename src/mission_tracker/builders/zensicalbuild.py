@@ -27,6 +27,7 @@ import yaml
 from markupsafe import escape
 
 from mission_tracker.builders.mkdocsbuild import PRINTED_RAW
+from mission_tracker.builders.processes import alive
 
 CONFIG_PREFIX = ".mission-tracker-zensical-"
 INSTALL = "pip install 'mission-tracker[zensical]'"
@@ -43,6 +44,7 @@ def zensical_build(config_file: Path, site_dir: Path) -> str | None:
     inside = site_dir.resolve().is_relative_to(root)
     out = site_dir.resolve() if inside else root / f"{CONFIG_PREFIX}{os.getpid()}-site"
     written = root / f"{CONFIG_PREFIX}{os.getpid()}.yml"
+    _remove_abandoned(root)
     try:
         written.write_text(config_text(config, docs.name, out), "utf-8")
         error = _run(written, root)
@@ -53,6 +55,18 @@ def zensical_build(config_file: Path, site_dir: Path) -> str | None:
         written.unlink(missing_ok=True)
         if not inside:
             shutil.rmtree(out, ignore_errors=True)
+
+
+def _remove_abandoned(root: Path) -> None:
+    """What a Zensical build that was killed half way left in the project folder: named after
+    the process that wrote it, removed once that process is gone."""
+    for path in root.glob(f"{CONFIG_PREFIX}*"):
+        pid = path.name.removeprefix(CONFIG_PREFIX).split("-", 1)[0].split(".", 1)[0]
+        if not path.is_symlink() and not alive(pid):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
 
 
 def zensical_config(config: dict[str, Any], docs_dir: str, site_dir: Path) -> dict[str, Any]:

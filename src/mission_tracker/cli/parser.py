@@ -92,7 +92,7 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(run=cmd_build)
 
     site = sub.add_parser(
-        "site", parents=[common], help="build, then run `mkdocs build --strict` into site/"
+        "site", parents=[common], help="build, then build the site into site/ (MkDocs or Zensical)"
     )
     _build_arguments(site)
     site.add_argument("--site-dir", type=Path, default=None, help="output folder (default site)")
