@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed-stamp
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 export CHROMIUM
 
-.PHONY: help install site build serve check test lint typecheck unit browser bench clean workflows
+.PHONY: help install site build serve check test lint typecheck unit browser bench clean workflows builders
 
 help:
 	@echo "make site    build the site from data/ into site/"
@@ -67,6 +67,10 @@ workflows: install $(NODE_STAMP)
 
 test: install $(NODE_STAMP) chromium lint typecheck workflows
 	$(BIN)/python -m pytest
+
+# The example site built with MkDocs and with Zensical, compared page by page (CI runs this).
+builders: install
+	$(BIN)/python -m pytest -p no:cacheprovider tests/e2e/test_builders.py tests/unit/test_site_url.py
 
 bench: install $(NODE_STAMP) chromium
 	$(BIN)/python -m benchmarks

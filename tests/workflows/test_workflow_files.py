@@ -143,6 +143,8 @@ def test_pull_request_workflow() -> None:
     assert setup["actions/setup-node"]["cache"] == "npm"
     test_runs = [s.get("run") for job, s in steps(workflow) if job == "test" and "run" in s]
     assert test_runs == ["make chromium", "make test"]
+    builder_runs = [s.get("run") for job, s in steps(workflow) if job == "builders" and "run" in s]
+    assert builder_runs == ["make install", "make builders"]
 
 
 def test_deploy_workflow_never_publishes_a_failed_build() -> None:

@@ -84,6 +84,7 @@ def _build_options(args: argparse.Namespace, *, site: bool) -> BuildOptions:
         workers=args.workers,
         site=site,
         site_dir=getattr(args, "site_dir", None),
+        builder=getattr(args, "builder", "mkdocs"),
         # SOURCE_DATE_EPOCH is the reproducible-builds convention for pinning "now".
         source_date=datetime.fromtimestamp(int(epoch), UTC).date() if epoch.isdigit() else None,
         progress=_progress(args),
@@ -160,15 +161,22 @@ def _run_build(args: argparse.Namespace, *, site: bool) -> int:
         )
     if report.site_error is not None:
         print(report.site_error, file=sys.stderr)
-        print(f"mkdocs build failed; {report.site_dir} was left as it was.", file=sys.stderr)
+        print(
+            f"{_builder(args)} build failed; {report.site_dir} was left as it was.",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
     if report.site_dir is not None:
         _say(
             args,
-            f"Built the site into {report.site_dir} with mkdocs build --strict in "
+            f"Built the site into {report.site_dir} with {_builder(args)} build --strict in "
             f"{report.site_seconds:.1f}s.",
         )
     return EXIT_OK
+
+
+def _builder(args: argparse.Namespace) -> str:
+    return str(getattr(args, "builder", "mkdocs"))
 
 
 def cmd_build(args: argparse.Namespace) -> int:
