@@ -7,7 +7,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
-from tests.security.conftest import Built
+from tests.security.conftest import SHAPE_INDICATORS, Built
 from tests.security.payloads import SNIPPET_SENTINEL, all_texts, marker, one_line
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -46,7 +46,7 @@ def test_feed_entries_carry_the_payloads_whole_as_text(hostile: Built) -> None:
         for n, where in hostile.filler.where.items()
         if where.endswith(".yml.title") and where.startswith("indicators/")
     ]
-    assert len(indicator_titles) == 3
+    assert len(indicator_titles) == 3 + len(SHAPE_INDICATORS)
     for n in indicator_titles:
         assert any(t.startswith(one_line(texts[n]) + ": figures") for t in titles), marker(n)
     publishers = [
