@@ -7,11 +7,16 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from mission_tracker.write import GENERATED
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -110,3 +115,16 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("site", cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
     return root
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, one for the whole run: Playwright's sync API allows one at a time in
+    a thread, so every folder of tests (browser, security, packaging) shares this one."""
+    from playwright.sync_api import sync_playwright
+    from tests.browser.conftest import CHROMIUM_FLAGS, chromium_path
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()

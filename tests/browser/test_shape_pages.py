@@ -5,6 +5,7 @@ test-artifacts/shapes/; and the held values of a crossed breakdown chosen with J
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,4 +106,5 @@ def test_readers_choose_the_held_values_of_a_crossed_breakdown(
     context.close()
     assert "for all ages" in before and "for age 15 and under" in after
     assert status == "Showing the chart for age 15 and under."
-    assert violations == [] and errors == []
+    assert violations == [], json.dumps(violations, indent=1)
+    assert errors == []

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
-from tests.browser.conftest import CHROMIUM_FLAGS, chromium_path, serve
+from playwright.sync_api import Browser
+from tests.browser.conftest import serve
 from tests.conftest import FIXTURES, copy_project, run_cli
 from tests.security.payloads import (
     SNIPPET_FILE,
@@ -107,8 +107,6 @@ def clean_url(clean: Built) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+def chromium(browser: Browser) -> Browser:
+    """The run's one Chromium (tests/conftest.py)."""
+    return browser
