@@ -319,7 +319,8 @@ def _use_charts(page: Page, *, tooltips: bool) -> tuple[int, list[dict[str, Any]
         drawn += 1
         if tooltips:
             shown += _hover_points(page, figure)
-        select = figure.locator("select")
+        shown += _choose_held_values(page, figure, tooltips=tooltips)
+        select = figure.locator(".mt-compare select")
         if select.count():
             values = [
                 v
@@ -338,6 +339,24 @@ def _use_charts(page: Page, *, tooltips: bool) -> tuple[int, list[dict[str, Any]
                 if tooltips:
                     shown += _hover_points(page, figure)
     return drawn, shown
+
+
+def _choose_held_values(page: Page, figure: Any, *, tooltips: bool) -> list[dict[str, Any]]:
+    """Choose each value a crossed breakdown's other breakdowns may be held at, in turn, as a
+    reader would (their labels and values come from the data)."""
+    shown: list[dict[str, Any]] = []
+    selects = figure.locator(".mt-choices select")
+    for n in range(selects.count()):
+        select = selects.nth(n)
+        current = select.input_value()
+        values = select.locator("option").evaluate_all("(os) => os.map((o) => o.value)")
+        for value in [v for v in values if v != current]:
+            before = figure.locator(".mt-figure__image svg").element_handle()
+            select.select_option(value)
+            page.wait_for_function("(svg) => !svg.isConnected", arg=before)
+            if tooltips:
+                shown += _hover_points(page, figure)
+    return shown
 
 
 def _hover_points(page: Page, figure: Any) -> list[dict[str, Any]]:
