@@ -14,7 +14,7 @@ from mission_tracker.model.problems import Problem, Severity, errors
 from mission_tracker.model.progress import quiet
 
 if TYPE_CHECKING:
-    from mission_tracker.build import BuildOptions
+    from mission_tracker.build import BuildOptions, BuildReport
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -70,7 +70,7 @@ def _print_problems(problems: list[Problem], *, github: bool) -> None:
 
 def _build_options(args: argparse.Namespace, *, site: bool) -> BuildOptions:
     """Build options from the command line and the environment (read here, and only here)."""
-    from mission_tracker.build import BuildOptions
+    from mission_tracker.build import BuildOptions, Shard
 
     cache_env = os.environ.get("MISSION_TRACKER_CACHE")
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
@@ -85,6 +85,9 @@ def _build_options(args: argparse.Namespace, *, site: bool) -> BuildOptions:
         # SOURCE_DATE_EPOCH is the reproducible-builds convention for pinning "now".
         source_date=datetime.fromtimestamp(int(epoch), UTC).date() if epoch.isdigit() else None,
         progress=_Ticker() if sys.stderr.isatty() else quiet,
+        shard=Shard(*args.shard) if getattr(args, "shard", None) else None,
+        shard_dir=getattr(args, "shard_dir", None),
+        merge=tuple(getattr(args, "merge", None) or ()),
     )
 
 
@@ -123,6 +126,8 @@ def _run_build(args: argparse.Namespace, *, site: bool) -> int:
         # Before the summary, whose counts would describe a write that stopped half way.
         print(f"mission-tracker: {report.write_error}", file=sys.stderr)
         return EXIT_PROBLEMS
+    if report.shard_dir is not None:
+        return _shard_done(args, report)
     if report.up_to_date:
         _say(
             args,
@@ -153,6 +158,21 @@ def _run_build(args: argparse.Namespace, *, site: bool) -> int:
             f"Built the site into {report.site_dir} with mkdocs build --strict in "
             f"{report.site_seconds:.1f}s.",
         )
+    return EXIT_OK
+
+
+def _shard_done(args: argparse.Namespace, report: BuildReport) -> int:
+    if report.cache_warning:
+        # A shard's output is its folder: one that could not be written is a failed shard.
+        print(f"mission-tracker: {report.cache_warning}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    _say(
+        args,
+        f"Drew the charts of {report.files} indicators into {report.shard_dir} "
+        f"({report.rendered} rendered, {report.from_cache} from cache); "
+        f"{report.generate_seconds:.1f}s. Assemble the shards with `mission-tracker site "
+        "--merge DIR...`.",
+    )
     return EXIT_OK
 
 
