@@ -164,10 +164,24 @@ def test_deploy_workflow_never_publishes_a_failed_build() -> None:
     uses = [s.get("uses", "").split("@")[0] for s in build["steps"]]
     assert uses.index("actions/upload-pages-artifact") > site
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
-    # Nothing restored from a cache goes into the published site.
-    assert not any(
-        "cache" in s.get("with", {}) or "actions/cache" in s.get("uses", "") for s in build["steps"]
-    )
+    # The one cache restored is the rendered charts saved by this workflow on main (issue 15):
+    # only on main, whose runs GitHub gives only caches written on main; under a key no pull
+    # request workflow writes; before the build that reads it.
+    cached = [s for s in build["steps"] if "actions/cache" in s.get("uses", "")]
+    assert not any("cache" in s.get("with", {}) for s in build["steps"])
+    assert len(cached) == 1
+    (cache,) = cached
+    assert cache["if"] == "github.ref == 'refs/heads/main'"
+    assert cache["with"]["path"] == ".mission-tracker/cache"
+    assert cache["with"]["key"].startswith("deploy-charts-${{ hashFiles(")
+    assert cache["with"]["restore-keys"] == "deploy-charts-"
+    assert build["steps"].index(cache) < site
+    assert set(workflow["on"]) == {"push", "workflow_dispatch"}
+    pull_request = load(GITHUB / "workflows" / "pull-request.yml")
+    for _, step in steps(pull_request):
+        if "actions/cache" in step.get("uses", ""):
+            assert not step["with"]["key"].startswith("deploy-")
+            assert not str(step["with"].get("restore-keys", "")).startswith("deploy-")
 
 
 def test_dependabot_pull_request_template_and_security_policy() -> None:
