@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .lighthouse import CATEGORIES, Scores
 from .measure import Series
-from .shards import kept_section
+from .shards import KEPT, kept_section
 from .weight import WeightSummary
 
 MB = 1024 * 1024
@@ -345,8 +345,9 @@ def write_results(
             f"| {ms:.0f} ms | {plain:.0f} ms | {ms / plain:.2f} "
             f"| {w.first_view_max / 1024:.1f} KB ({w.heaviest}) | {shapes.tallest_png} px |",
         ]
-    kept = kept_section(path)  # written by `python -m benchmarks.shards`
-    lines += ["", *kept] if kept else []
+    for heading in KEPT:  # written by `python -m benchmarks.shards`, or by hand
+        kept = kept_section(path, heading)
+        lines += ["", *kept] if kept else []
     lines += ["", "## Lighthouse", "", f"Mobile profile, default config; {lighthouse_note}.", ""]
     if scores:
         targets = dict(t.lighthouse)

@@ -47,7 +47,9 @@ def test_the_fit_recovers_the_costs_and_projects_with_them() -> None:
 
 def test_make_bench_keeps_the_sharded_section(tmp_path: Path) -> None:
     out = tmp_path / "RESULTS.md"
-    out.write_text("# Old\n\n## Lighthouse\n\nold\n", "utf-8")
+    out.write_text(
+        "# Old\n\n## Chart specs and PNG compaction\n\nby hand\n\n## Lighthouse\n", "utf-8"
+    )
     write_section(out, section(_measured(), {}))
     write_section(out, section(_measured(), {}))  # replaced, not added twice
     assert out.read_text("utf-8").count(HEADING) == 1
@@ -58,6 +60,7 @@ def test_make_bench_keeps_the_sharded_section(tmp_path: Path) -> None:
     write_results(out, machine, [result], [], "not run")
     text = out.read_text("utf-8")
     assert text.count(HEADING) == 1 and text.index(HEADING) < text.index("## Lighthouse")
+    assert "## Chart specs and PNG compaction\n\nby hand\n" in text
 
 
 def test_growth_is_reported_against_n_500() -> None:
