@@ -80,3 +80,9 @@ def test_bad_shard_is_refused(tmp_path: Path, text: str) -> None:
     result = run_cli("build", "--shard", text, cwd=tmp_path)
     assert result.returncode == 2
     assert "is not a shard K/N" in result.stderr
+
+
+def test_merge_needs_the_cache(tmp_path: Path) -> None:
+    result = run_cli("build", "--merge", str(tmp_path), "--no-cache", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "not with --no-cache" in result.stderr

@@ -112,6 +112,12 @@ class _Ticker:
 def _run_build(args: argparse.Namespace, *, site: bool) -> int:
     from mission_tracker.build import build_project
 
+    if getattr(args, "merge", None) and args.no_cache:
+        print(
+            "mission-tracker: --merge takes the shards into the cache, so not with --no-cache",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     report = build_project(_build_options(args, site=site))
     if report.problems and not report.ok:
         _print_problems(report.problems, github=os.environ.get("GITHUB_ACTIONS") == "true")
