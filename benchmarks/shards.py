@@ -88,15 +88,30 @@ def measure(n: int, shards: int, work: Path, seed: int) -> tuple[list[ShardRun],
     return runs, merged
 
 
-def fit(m: Measured) -> tuple[np.ndarray, np.ndarray]:
-    """(a, b, c) of the shards and (m, p) of the merge, by least squares."""
-    rows = [(1.0, r.n, r.drawn) for r in m.shard_runs]
-    times = [r.run.seconds for r in m.shard_runs]
-    shard, *_ = np.linalg.lstsq(np.array(rows), np.array(times), rcond=None)
-    merge_rows = [(1.0, n) for n, _, _ in m.merges]
-    merge, *_ = np.linalg.lstsq(
-        np.array(merge_rows), np.array([r.seconds for _, _, r in m.merges]), rcond=None
-    )
+def nonnegative_fit(rows: list[tuple[float, ...]], times: list[float]) -> np.ndarray:
+    """Least squares with every cost at least zero: on a noisy machine a plain fit can make
+    a cost negative, which no build has. A term whose cost comes out negative is dropped (set
+    to zero) and the rest fitted again, the most negative first."""
+    a, y = np.array(rows, dtype=float), np.array(times, dtype=float)
+    active = list(range(a.shape[1]))
+    while True:
+        coef = np.zeros(a.shape[1])
+        solved, *_ = np.linalg.lstsq(a[:, active], y, rcond=None)
+        coef[active] = solved
+        if (solved >= 0).all() or len(active) == 1:
+            return np.maximum(coef, 0.0)
+        active.pop(int(np.argmin(solved)))
+
+
+def fit(m: Measured, merge_ms: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(a, b, c) of the shards and (m, p) of the merge, each cost at least zero; with
+    `merge_ms`, the merge is that many milliseconds per indicator instead of fitted."""
+    rows: list[tuple[float, ...]] = [(1.0, r.n, r.drawn) for r in m.shard_runs]
+    shard = nonnegative_fit(rows, [r.run.seconds for r in m.shard_runs])
+    if merge_ms is not None:
+        return shard, np.array([0.0, merge_ms / 1000])
+    merge_rows: list[tuple[float, ...]] = [(1.0, n) for n, _, _ in m.merges]
+    merge = nonnegative_fit(merge_rows, [r.seconds for _, _, r in m.merges])
     return shard, merge
 
 
@@ -107,8 +122,8 @@ def project(shard: np.ndarray, merge: np.ndarray, n: int, s: int) -> tuple[float
     return slowest, merge[0] + merge[1] * n
 
 
-def section(m: Measured, cold: dict[int, float]) -> list[str]:
-    shard, merge = fit(m)
+def section(m: Measured, cold: dict[int, float], merge_ms: float | None = None) -> list[str]:
+    shard, merge = fit(m, merge_ms)
     a, b, c = shard
     lines = [
         HEADING,
@@ -137,9 +152,14 @@ def section(m: Measured, cold: dict[int, float]) -> list[str]:
         )
     lines += [
         "",
-        f"Fitted: a shard takes {a:.1f} s + {1000 * b:.1f} ms per indicator of the project + "
-        f"{1000 * c:.0f} ms per indicator it draws; the merge {merge[0]:.1f} s + "
-        f"{1000 * merge[1]:.1f} ms per indicator.",
+        f"Fitted (least squares, every cost at least zero): a shard takes {a:.1f} s + "
+        f"{1000 * b:.1f} ms per indicator of the project + {1000 * c:.0f} ms per indicator it "
+        "draws; the merge "
+        + (
+            f"{1000 * merge[1]:.0f} ms per indicator (given with --merge-ms, not fitted)."
+            if merge_ms is not None
+            else f"{merge[0]:.1f} s + {1000 * merge[1]:.1f} ms per indicator."
+        ),
         "",
         "Projected wall time (slowest shard + merge; shards at once on machines like this one,",
         "2 cores each; installing and artifacts not counted). These are projections from the",
@@ -203,6 +223,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.shards", description=__doc__)
     parser.add_argument("--runs", default="100:1,100:4,400:4", help="N:S pairs to measure")
     parser.add_argument("--cold", default="", help="N of unsharded cold builds to run beside")
+    parser.add_argument(
+        "--merge-ms",
+        type=float,
+        default=None,
+        help="project the merge at this many ms per indicator instead of fitting it",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     parser.add_argument("--workdir", type=Path, default=None)
@@ -227,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
-    lines = section(m, cold)
+    lines = section(m, cold, args.merge_ms)
     print("\n".join(lines))
     write_section(args.output, lines)
     return 0

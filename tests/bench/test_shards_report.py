@@ -74,3 +74,11 @@ def test_growth_is_reported_against_n_500() -> None:
     pairs = [(small, large) for small, large, _, _ in rows]
     assert pairs == [(50, 500), (500, 2000), (2000, 5000), (500, 5000)]
     assert rows[-1][2] == pytest.approx(1.2)
+
+
+def test_a_cost_the_noise_makes_negative_is_dropped() -> None:
+    from benchmarks.shards import nonnegative_fit
+
+    # Slower at the smaller size (a neighbour's load): no negative cost per indicator.
+    coef = nonnegative_fit([(1.0, 100.0), (1.0, 400.0)], [120.0, 45.0])
+    assert list(coef) == pytest.approx([82.5, 0.0])
