@@ -155,7 +155,9 @@ def measure_shapes(n: int, work: Path, repeats: int, seed: int, plain: Series) -
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--sizes", default="50,500,2000", help="numbers of indicators")
+    parser.add_argument(
+        "--sizes", default="50,500,2000,5000", help="numbers of indicators (--quick: 50 only)"
+    )
     parser.add_argument("--repeats", type=int, default=3, help="repetitions of (b), (c), (d)")
     parser.add_argument(
         "--large-repeats",
@@ -172,8 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--naive-max",
         type=int,
-        default=None,
-        help="run (e), the slow naive pipeline, only for N up to this (default: every N)",
+        default=2000,
+        help="run (e), the slow naive pipeline, only for N up to this (default: 2000; at "
+        "N = 5000 it would take hours)",
     )
     parser.add_argument("--quick", action="store_true", help="N=50, 1 repetition, no Lighthouse")
     parser.add_argument("--no-lighthouse", action="store_true")

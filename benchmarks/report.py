@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .lighthouse import CATEGORIES, Scores
 from .measure import Series
+from .shards import KEPT, kept_section
 from .weight import WeightSummary
 
 MB = 1024 * 1024
@@ -193,10 +194,16 @@ def print_result(r: Result, t: Targets) -> None:
 
 
 def growth(results: list[Result]) -> list[tuple[int, int, float, float]]:
-    """(small N, large N, cold ratio, no-change ratio) of time per indicator."""
+    """(small N, large N, cold ratio, no-change ratio) of time per indicator: each N over the
+    one below it, and each N above 500 over N = 500 too (issue 15)."""
     out = []
     ordered = sorted(results, key=lambda r: r.n)
-    for small, large in itertools.pairwise(ordered):
+    pairs = list(itertools.pairwise(ordered))
+    base = next((r for r in ordered if r.n == 500), None)
+    if base is not None:
+        below = {(a.n, b.n) for a, b in pairs}
+        pairs += [(base, r) for r in ordered if r.n > 500 and (500, r.n) not in below]
+    for small, large in pairs:
         cold = (large.cold.median / large.n) / (small.cold.median / small.n)
         same = (large.unchanged.median / large.n) / (small.unchanged.median / small.n)
         out.append((small.n, large.n, cold, same))
@@ -338,6 +345,9 @@ def write_results(
             f"| {ms:.0f} ms | {plain:.0f} ms | {ms / plain:.2f} "
             f"| {w.first_view_max / 1024:.1f} KB ({w.heaviest}) | {shapes.tallest_png} px |",
         ]
+    for heading in KEPT:  # written by `python -m benchmarks.shards`, or by hand
+        kept = kept_section(path, heading)
+        lines += ["", *kept] if kept else []
     lines += ["", "## Lighthouse", "", f"Mobile profile, default config; {lighthouse_note}.", ""]
     if scores:
         targets = dict(t.lighthouse)

@@ -26,7 +26,7 @@ from mission_tracker.model.problems import Problem, errors
 from mission_tracker.model.progress import Progress, quiet
 from mission_tracker.read.config import Site, read_site
 from mission_tracker.read.files import DataFiles, read_data_folder, read_project_file
-from mission_tracker.read.layout import BUILT_CONFIG, CONFIG, DATA, DOCS, cache_folder
+from mission_tracker.read.layout import BUILT_CONFIG, CONFIG, DATA, DOCS, STATE, cache_folder
 from mission_tracker.write import GENERATED, WriteStats, atomic_write, explain, write_tree
 
 if TYPE_CHECKING:
@@ -55,11 +55,32 @@ class BuildOptions:
     # The date MkDocs stamps the sitemap with; None: the newest release date in the data.
     source_date: date | None = None
     progress: Progress = quiet  # told how far long stages have got
+    # Build one slice of the charts (`--shard K/N`) into `shard_dir` rather than docs/.
+    shard: Shard | None = None
+    shard_dir: Path | None = None  # default: root/.mission-tracker/shards/K-of-N
+    # Shard folders whose charts are taken into the cache before building (`--merge`).
+    merge: tuple[Path, ...] = ()
 
     def store(self) -> Store:
         if not self.use_cache:
             return Store(None)
         return Store(self.cache if self.cache is not None else cache_folder(self.root))
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Slice K of N: the indicators at positions K-1, K-1+N, K-1+2N... in order of id. Which
+    indicators a shard takes depends on the ids alone, so every run (and every machine) slices
+    the same way, and the N slices together are every indicator once."""
+
+    index: int  # K, from 1
+    count: int  # N
+
+    def takes(self, position: int) -> bool:
+        return position % self.count == self.index - 1
+
+    def folder(self, root: Path) -> Path:
+        return root / STATE / "shards" / f"{self.index}-of-{self.count}"
 
 
 @dataclass
@@ -78,6 +99,8 @@ class BuildReport:
     write_error: str | None = None
     cache_warning: str | None = None  # why the cache could not be written, if it could not
     pruned: int = 0
+    shard_dir: Path | None = None  # where a shard's charts were written
+    merged: int = 0  # entries taken from shard folders
 
     @property
     def ok(self) -> bool:
@@ -87,6 +110,12 @@ class BuildReport:
 def build_project(options: BuildOptions) -> BuildReport:
     """Generate docs/ from data/ and, if asked, build the site from docs/."""
     report = BuildReport()
+    if options.shard is not None:
+        build_shard(options, options.shard, report)
+        return report
+    if options.merge:
+        store = options.store()
+        report.merged = sum(store.adopt(folder) for folder in options.merge)
     day = generate_docs(options, report)
     if day is None or not options.site:
         return report
@@ -150,6 +179,55 @@ def generate_docs(options: BuildOptions, report: BuildReport) -> date | None:
     report.cache_warning = store.write_error
     report.generate_seconds = time.perf_counter() - started
     return day
+
+
+def build_shard(options: BuildOptions, shard: Shard, report: BuildReport) -> None:
+    """Build and render the charts of one slice of the indicators into a store folder of its
+    own (`options.shard_dir`), for `--merge` to take into the cache of the build that writes
+    docs/: everything that build reads from its cache, it verifies, and a cache never changes
+    what a build writes, so N shards merged give exactly the site one build gives."""
+    started = time.perf_counter()
+    root = options.root
+    around = project_problems(root)
+    if errors(around):
+        report.problems = around
+        return
+    site = read_site(root / CONFIG)
+    files = read_data_folder(root / DATA, site.limits)
+
+    from mission_tracker.analyse.facts import analyse
+    from mission_tracker.charts.produce import charts_for_all
+    from mission_tracker.charts.render import Renderer
+    from mission_tracker.read.load import load_dataset
+    from mission_tracker.read.maps import read_boundaries
+    from mission_tracker.site.assemble import chart_inputs
+
+    boundaries, unreadable = read_boundaries(root, site.maps)
+    if unreadable:
+        report.problems = unreadable
+        return
+    folder = options.shard_dir or shard.folder(root)
+    store = Store(folder)
+    renderer = Renderer(store, options.workers, options.progress)
+    renderer.warm_up()
+    loaded = load_dataset(files, store, site.limits, frozenset(m.id for m in site.maps))
+    report.problems = loaded.problems
+    if loaded.dataset is None or not loaded.ok:
+        return
+    facts = analyse(loaded.dataset)
+    _, wanted, sources = chart_inputs(loaded.dataset, facts, site, files, dict(boundaries))
+    mine = [i for i in range(len(wanted)) if shard.takes(i)]
+    made = charts_for_all([wanted[i] for i in mine], [sources[i] for i in mine], renderer)
+    specs = [c.spec for cs in made for c in cs]
+    before = renderer.hits
+    renderer.render_all(specs)
+    report.from_cache = renderer.hits - before
+    report.rendered = len(specs) - report.from_cache
+    report.files = len(mine)  # the indicators this shard drew
+    report.pruned = store.prune()  # the folder holds this slice and nothing else
+    report.cache_warning = store.write_error
+    report.shard_dir = folder
+    report.generate_seconds = time.perf_counter() - started
 
 
 @dataclass

@@ -18,11 +18,13 @@ from mission_tracker.cli.parser import parser as _parser
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+# Workflows for projects to copy (not run here), held to the same rules.
+EXAMPLES = sorted((ROOT / "examples" / "workflows").glob("*.yml"))
 PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # v\d+(\.\d+)*\s*$")
 # What a `run:` line may start with: a make target or the project's own command.
 CLI = (".venv/bin/mission-tracker", "mission-tracker")
 # Values the runner provides; replaced by a sample so the command line can be parsed.
-RUNNER_VARS = {"$GITHUB_STEP_SUMMARY": "/tmp/step-summary.md"}
+RUNNER_VARS = {"$GITHUB_STEP_SUMMARY": "/tmp/step-summary.md", "$SHARD": "1/4"}
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -51,7 +53,7 @@ def test_there_are_workflows() -> None:
     assert {p.name for p in WORKFLOWS} == {"pull-request.yml", "deploy.yml"}
 
 
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", WORKFLOWS + EXAMPLES, ids=lambda p: p.name)
 def test_every_run_step_calls_a_make_target_or_cli_command_that_exists(path: Path) -> None:
     targets = make_targets()
     seen = 0
@@ -84,7 +86,7 @@ def test_every_run_step_calls_a_make_target_or_cli_command_that_exists(path: Pat
     assert seen >= 3
 
 
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", WORKFLOWS + EXAMPLES, ids=lambda p: p.name)
 def test_least_privilege_and_safe_triggers(path: Path) -> None:
     workflow = load(path)
     assert workflow["permissions"] == {"contents": "read"}
@@ -99,7 +101,7 @@ def test_least_privilege_and_safe_triggers(path: Path) -> None:
             assert not writes, f"{name} may write: {writes}"
 
 
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", WORKFLOWS + EXAMPLES, ids=lambda p: p.name)
 def test_every_action_is_pinned_to_a_commit_with_its_version(path: Path) -> None:
     lines = [ln for ln in path.read_text("utf-8").splitlines() if re.match(r"\s*(-\s+)?uses:", ln)]
     assert lines
@@ -112,7 +114,7 @@ def test_every_action_is_pinned_to_a_commit_with_its_version(path: Path) -> None
 
 def test_each_action_has_one_pin_across_workflows() -> None:
     pins: dict[str, set[str]] = {}
-    for path in WORKFLOWS:
+    for path in WORKFLOWS + EXAMPLES:
         for line in path.read_text("utf-8").splitlines():
             if m := PINNED.match(line):
                 pins.setdefault(m[1], set()).add(line.split("@", 1)[1].strip())
@@ -164,10 +166,24 @@ def test_deploy_workflow_never_publishes_a_failed_build() -> None:
     uses = [s.get("uses", "").split("@")[0] for s in build["steps"]]
     assert uses.index("actions/upload-pages-artifact") > site
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
-    # Nothing restored from a cache goes into the published site.
-    assert not any(
-        "cache" in s.get("with", {}) or "actions/cache" in s.get("uses", "") for s in build["steps"]
-    )
+    # The one cache restored is the rendered charts saved by this workflow on main (issue 15):
+    # only on main, whose runs GitHub gives only caches written on main; under a key no pull
+    # request workflow writes; before the build that reads it.
+    cached = [s for s in build["steps"] if "actions/cache" in s.get("uses", "")]
+    assert not any("cache" in s.get("with", {}) for s in build["steps"])
+    assert len(cached) == 1
+    (cache,) = cached
+    assert cache["if"] == "github.ref == 'refs/heads/main'"
+    assert cache["with"]["path"] == ".mission-tracker/cache"
+    assert cache["with"]["key"].startswith("deploy-charts-${{ hashFiles(")
+    assert cache["with"]["restore-keys"] == "deploy-charts-"
+    assert build["steps"].index(cache) < site
+    assert set(workflow["on"]) == {"push", "workflow_dispatch"}
+    pull_request = load(GITHUB / "workflows" / "pull-request.yml")
+    for _, step in steps(pull_request):
+        if "actions/cache" in step.get("uses", ""):
+            assert not step["with"]["key"].startswith("deploy-")
+            assert not str(step["with"].get("restore-keys", "")).startswith("deploy-")
 
 
 def test_dependabot_pull_request_template_and_security_policy() -> None:
@@ -181,3 +197,22 @@ def test_dependabot_pull_request_template_and_security_policy() -> None:
     assert "`make check`" in template
     security = (ROOT / "SECURITY.md").read_text("utf-8")
     assert "Report a\nvulnerability" in security or "Report a vulnerability" in security
+
+
+def test_sharded_build_example() -> None:
+    """Every shard of the matrix is one of N, hands its folder on, and the assembling job
+    merges what every shard handed on."""
+    workflow = load(ROOT / "examples" / "workflows" / "sharded-build.yml")
+    shard, assemble = workflow["jobs"]["shard"], workflow["jobs"]["assemble"]
+    shards = shard["strategy"]["matrix"]["shard"]
+    draw = next(s for s in shard["steps"] if "--shard" in s.get("run", ""))
+    assert draw["env"]["SHARD"] == f"${{{{ matrix.shard }}}}/{len(shards)}"
+    assert shards == list(range(1, len(shards) + 1))
+    upload = next(s for s in shard["steps"] if "upload-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == "shard/" and "--shard-dir shard" in draw["run"]
+    assert assemble["needs"] == "shard"
+    download = next(s for s in assemble["steps"] if "download-artifact" in s.get("uses", ""))
+    name = upload["with"]["name"].replace("${{ matrix.shard }}", "*")
+    assert download["with"] == {"pattern": name, "path": "shards/"}
+    runs = [s.get("run", "") for s in assemble["steps"]]
+    assert ".venv/bin/mission-tracker site --merge shards/*" in runs

@@ -40,6 +40,18 @@ def test_the_workflows_pass_both_linters() -> None:
     assert "completed .github/dependabot.yml" in audit.stderr
 
 
+def test_the_example_workflows_pass_both_linters() -> None:
+    lint = actionlint("examples/workflows/*.yml", ROOT)
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    assert "Checking 1 workflow file(s)" in lint.stdout
+    examples = sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "examples" / "workflows").glob("*.yml")
+    )
+    audit = zizmor(*examples, cwd=ROOT)
+    assert audit.returncode == 0, audit.stdout + audit.stderr
+    assert "No findings to report" in audit.stdout
+
+
 def test_the_linters_catch_an_unsafe_workflow(tmp_path: Path) -> None:
     unsafe = WORKFLOW.read_text("utf-8")
     unsafe = unsafe.replace("  pull_request:\n", "  pull_request_target:\n", 1)

@@ -145,6 +145,33 @@ class Store:
                     shard.rmdir()  # only if now empty
         return removed
 
+    def adopt(self, folder: Path) -> int:
+        """Copy into this store the entries of another store's folder that it lacks (a shard's
+        charts, `mission-tracker build --merge`); the number copied. Only files laid out as
+        entries are copied, and each is verified when it is read, as any entry is."""
+        if self.folder is None or not folder.is_dir():
+            return 0
+        copied = 0
+        for namespace in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()):
+            if not _NAMESPACE.fullmatch(namespace.name):
+                continue
+            for shard in sorted(namespace.iterdir()):
+                if not (shard.is_dir() and not shard.is_symlink() and len(shard.name) == 2):
+                    continue
+                for entry in sorted(shard.iterdir()):
+                    if not (_KEY.fullmatch(entry.name) and entry.is_file()) or entry.is_symlink():
+                        continue
+                    path = self._path(namespace.name, entry.name)
+                    if path is None or path.is_file() or self.write_error is not None:
+                        continue
+                    try:
+                        self._tag()
+                        atomic_write(path, entry.read_bytes())
+                        copied += 1
+                    except OSError as exc:
+                        self.write_error = f"{self.folder}: {exc.strerror or exc}"
+        return copied
+
     def _path(self, namespace: str, key: str) -> Path | None:
         if self.folder is None:
             return None

@@ -159,7 +159,7 @@ def _panel(
         [
             alt.Chart(named("headline"))
             .mark_line(invalid="break-paths-filter-domains", strokeWidth=1.5, color=CONTEXT)
-            .encode(x=x, y=y, detail="g:N")
+            .encode(x=x, y=y, detail=alt.Detail("g:N"))
         ]
         if total
         else []
@@ -171,7 +171,8 @@ def _panel(
             for layer in series_layers(x, y, colour, len(rows) <= 30, 2)
         ],
     ]
-    return alt.LayerChart(layer=layers).properties(
+    return alt.LayerChart(
+        layer=layers,
         width=width,
         height=height,
         title=alt.TitleParams(
@@ -254,10 +255,10 @@ def _ranked(
     labels = (
         alt.Chart(named("ranked"))
         .mark_text(align="left", baseline="middle", dx=4, fontSize=11, color=MUTED)
-        .encode(x=x, y=y, text="value:N")
+        .encode(x=x, y=y, text=alt.Text("value:N"))
     )
-    layered = alt.LayerChart(layer=[bars, labels]).properties(
-        width=WIDTH - LABELS - 10, height=BAR * len(rows)
+    layered = alt.LayerChart(
+        layer=[bars, labels], width=WIDTH - LABELS - 10, height=BAR * len(rows)
     )
     footer = footer_lines(indicator, address, False, note)
     spec = frame(

@@ -54,6 +54,14 @@ def named(name: str) -> Any:
     return alt.Data(name=name)  # type: ignore[no-untyped-call]
 
 
+def conditional(channel: Any, test: str, then: Any, otherwise: Any) -> Any:
+    """`alt.condition` as a typed channel: Altair takes it as it is, where the plain dict
+    `alt.condition` returns is matched against the schema at every `encode` (tens of
+    milliseconds each, the largest part of writing a chart)."""
+    then = then if isinstance(then, alt.SchemaBase) else alt.value(then)
+    return channel(**alt.condition(test, then, otherwise))
+
+
 def series_layers(x: alt.X, y: alt.Y, colour: str, points: bool, width: float) -> list[Any]:
     line = (
         alt.Chart(named("observations"))
@@ -63,7 +71,7 @@ def series_layers(x: alt.X, y: alt.Y, colour: str, points: bool, width: float) -
             strokeCap="round",
             color=colour,
         )
-        .encode(x=x, y=y, detail="g:N")
+        .encode(x=x, y=y, detail=alt.Detail("g:N"))
     )
     # Points on every observation for short series (and on any isolated between gaps);
     # hollow for provisional or estimated figures.
@@ -71,7 +79,7 @@ def series_layers(x: alt.X, y: alt.Y, colour: str, points: bool, width: float) -
         alt.Chart(named("observations"))
         .transform_filter("datum.v != null" + ("" if points else " && datum.p"))
         .mark_point(filled=True, size=28, opacity=1, color=colour, strokeWidth=1.5)
-        .encode(x=x, y=y, fill=alt.condition("datum.p", alt.value("white"), alt.value(colour)))
+        .encode(x=x, y=y, fill=conditional(alt.FillValue, "datum.p", "white", alt.value(colour)))
     )
     return [line, dots]
 
@@ -81,7 +89,7 @@ def break_layers(x: alt.X) -> list[Any]:
         alt.Chart(named("breaks")).mark_rule(color=MUTED, strokeDash=[2, 3]).encode(x=x),
         alt.Chart(named("breaks"))
         .mark_text(align="left", baseline="top", dx=3, y=2, fontSize=11, color=MUTED)
-        .encode(x=x, text="text:N"),
+        .encode(x=x, text=alt.Text("text:N")),
     ]
 
 
@@ -114,7 +122,8 @@ def frame(
     datasets: dict[str, Any],
     exact: bool,
 ) -> dict[str, Any]:
-    """Title, subtitle and self-citing footer around a chart; one copy of the data."""
+    """Title, subtitle and self-citing footer around a chart (for `exact`, around a list of
+    layers); one copy of the data."""
     heading = alt.TitleParams(
         text=textwrap.wrap(title, 50),
         subtitle=textwrap.wrap(subtitle, 84),
@@ -125,23 +134,32 @@ def frame(
         color=TEXT,
         offset=12,
     )
+    # Every property is given as the chart is made: Altair copies a composed chart's parts
+    # deeply each time one is set afterwards, and validates each.
+    top: dict[str, Any] = {
+        "title": heading,
+        "background": "white",
+        "padding": {"left": 14, "top": 12, "right": 14, "bottom": 10},
+        # A placeholder: the rows are put in the written spec below, so Altair never copies
+        # nor validates them (most of a spec's bytes).
+        "datasets": {},
+    }
     framed: Any
     if exact:
         # Sized to exactly WIDTH x HEIGHT; the footer is a mark below the x-axis, and "fit"
-        # counts its bounds when it sizes the plot.
-        framed = alt.LayerChart(layer=[*chart.layer, _footer(footer, below_axis=True)]).properties(
+        # counts its bounds when it sizes the plot. `chart` is the list of its layers.
+        framed = alt.LayerChart(
+            layer=[*chart, _footer(footer, below_axis=True)],
             width=WIDTH,
             height=HEIGHT,
             autosize=alt.AutoSizeParams(type="fit", contains="padding"),
+            **top,
         )
     else:
-        framed = alt.VConcatChart(vconcat=[chart, _footer(footer, below_axis=False)], spacing=16)
-    framed = framed.properties(
-        title=heading,
-        background="white",
-        padding={"left": 14, "top": 12, "right": 14, "bottom": 10},
-        datasets={**datasets, "footer": [{"text": list(footer)}]},
-    )
+        framed = alt.VConcatChart(
+            vconcat=[chart, _footer(footer, below_axis=False)], spacing=16, **top
+        )
     with house_style():
         out: dict[str, Any] = framed.to_dict(validate=False)
+    out["datasets"] = {**datasets, "footer": [{"text": list(footer)}]}
     return out

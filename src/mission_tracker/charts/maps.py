@@ -14,7 +14,7 @@ import altair as alt
 
 from mission_tracker.analyse.numbers import value_text
 from mission_tracker.analyse.views import DimensionView
-from mission_tracker.charts.frame import footer_lines, frame, named
+from mission_tracker.charts.frame import conditional, footer_lines, frame, named
 from mission_tracker.charts.theme import PALETTE, WIDTH
 from mission_tracker.model.data import Indicator, Observation
 from mission_tracker.model.maps import Boundaries
@@ -98,7 +98,8 @@ def map_chart(
             default="",
         )
         .encode(
-            color=alt.condition(
+            color=conditional(
+                alt.ColorValue,
                 has_figure,
                 alt.Color(
                     "group:N",
@@ -117,7 +118,7 @@ def map_chart(
                 ),
                 alt.value(NO_FIGURE),
             ),
-            stroke=alt.condition(has_figure, alt.value("white"), alt.value(OUTLINE)),
+            stroke=conditional(alt.StrokeValue, has_figure, "white", alt.value(OUTLINE)),
         )
         .project(type="mercator")
         .properties(width=WIDTH, height=HEIGHT)

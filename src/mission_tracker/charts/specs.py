@@ -102,13 +102,13 @@ def headline_chart(
         .mark_text(
             align="left", baseline="middle", dx=7, fontSize=13, fontWeight="bold", color=PALETTE[0]
         )
-        .encode(x=x, y=y, text="value:N")
+        .encode(x=x, y=y, text=alt.Text("value:N"))
     )
     notes = (MIDDLE_NOTE,) if measure.period_type.multi_year else ()
     footer = footer_lines(indicator, address, flagged, *notes)
     title = chart_title(indicator, measure)
     spec = frame(
-        alt.LayerChart(layer=layers),
+        layers,
         title=title,
         subtitle=measure.measure,
         footer=footer,
@@ -137,7 +137,7 @@ def _target_layers(x: alt.X, y: alt.Y, target: bool, trajectory: bool) -> list[A
         layers.append(
             alt.Chart(named("target"))
             .mark_text(align="right", baseline="bottom", dy=-3, fontSize=12, color=TEXT)
-            .encode(x=x, y=y, text="text:N")
+            .encode(x=x, y=y, text=alt.Text("text:N"))
         )
     if trajectory:
         layers.append(

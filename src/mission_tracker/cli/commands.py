@@ -14,7 +14,7 @@ from mission_tracker.model.problems import Problem, Severity, errors
 from mission_tracker.model.progress import Progress, quiet
 
 if TYPE_CHECKING:
-    from mission_tracker.build import BuildOptions
+    from mission_tracker.build import BuildOptions, BuildReport
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -72,7 +72,7 @@ def _print_problems(problems: list[Problem], *, github: bool) -> None:
 
 def _build_options(args: argparse.Namespace, *, site: bool) -> BuildOptions:
     """Build options from the command line and the environment (read here, and only here)."""
-    from mission_tracker.build import BuildOptions
+    from mission_tracker.build import BuildOptions, Shard
 
     cache_env = os.environ.get("MISSION_TRACKER_CACHE")
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
@@ -88,6 +88,9 @@ def _build_options(args: argparse.Namespace, *, site: bool) -> BuildOptions:
         # SOURCE_DATE_EPOCH is the reproducible-builds convention for pinning "now".
         source_date=datetime.fromtimestamp(int(epoch), UTC).date() if epoch.isdigit() else None,
         progress=_progress(args),
+        shard=Shard(*args.shard) if getattr(args, "shard", None) else None,
+        shard_dir=getattr(args, "shard_dir", None),
+        merge=tuple(getattr(args, "merge", None) or ()),
     )
 
 
@@ -125,6 +128,12 @@ class _Ticker:
 def _run_build(args: argparse.Namespace, *, site: bool) -> int:
     from mission_tracker.build import build_project
 
+    if getattr(args, "merge", None) and args.no_cache:
+        print(
+            "mission-tracker: --merge takes the shards into the cache, so not with --no-cache",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     report = build_project(_build_options(args, site=site))
     if report.problems and not report.ok:
         _print_problems(report.problems, github=os.environ.get("GITHUB_ACTIONS") == "true")
@@ -139,6 +148,8 @@ def _run_build(args: argparse.Namespace, *, site: bool) -> int:
         # Before the summary, whose counts would describe a write that stopped half way.
         print(f"mission-tracker: {report.write_error}", file=sys.stderr)
         return EXIT_PROBLEMS
+    if report.shard_dir is not None:
+        return _shard_done(args, report)
     if report.up_to_date:
         _say(
             args,
@@ -177,6 +188,21 @@ def _run_build(args: argparse.Namespace, *, site: bool) -> int:
 
 def _builder(args: argparse.Namespace) -> str:
     return str(getattr(args, "builder", "mkdocs"))
+
+
+def _shard_done(args: argparse.Namespace, report: BuildReport) -> int:
+    if report.cache_warning:
+        # A shard's output is its folder: one that could not be written is a failed shard.
+        print(f"mission-tracker: {report.cache_warning}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    _say(
+        args,
+        f"Drew the charts of {report.files} indicators into {report.shard_dir} "
+        f"({report.rendered} rendered, {report.from_cache} from cache); "
+        f"{report.generate_seconds:.1f}s. Assemble the shards with `mission-tracker site "
+        "--merge DIR...`.",
+    )
+    return EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -64,6 +64,13 @@ def _workers(text: str) -> int:
     return value
 
 
+def _shard(text: str) -> tuple[int, int]:
+    index, _, count = text.partition("/")
+    if index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count) <= 1024:
+        return int(index), int(count)
+    raise argparse.ArgumentTypeError(f"{text!r} is not a shard K/N, with 1 <= K <= N <= 1024")
+
+
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mission-tracker",
@@ -89,6 +96,20 @@ def parser() -> argparse.ArgumentParser:
         "build", parents=[common], help="generate pages, charts and downloads into docs/"
     )
     _build_arguments(build)
+    build.add_argument(
+        "--shard",
+        type=_shard,
+        default=None,
+        metavar="K/N",
+        help="build and render the charts of slice K of N of the indicators only, into "
+        "--shard-dir, for a later `build --merge` or `site --merge` (docs/ is not written)",
+    )
+    build.add_argument(
+        "--shard-dir",
+        type=Path,
+        default=None,
+        help="where --shard writes (default .mission-tracker/shards/K-of-N)",
+    )
     build.set_defaults(run=cmd_build)
 
     site = sub.add_parser(
@@ -187,4 +208,12 @@ def _build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="render every chart afresh")
     parser.add_argument(
         "--keep-cache", action="store_true", help="keep cache entries this build did not use"
+    )
+    parser.add_argument(
+        "--merge",
+        type=Path,
+        nargs="+",
+        default=None,
+        metavar="DIR",
+        help="take the charts of these `build --shard` folders into the cache first",
     )

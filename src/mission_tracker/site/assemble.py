@@ -22,7 +22,8 @@ from mission_tracker.charts.chart import Chart
 from mission_tracker.charts.produce import charts_for_all
 from mission_tracker.charts.render import Renderer
 from mission_tracker.charts.runtime import vega_runtime
-from mission_tracker.model.data import Dataset
+from mission_tracker.charts.speccache import Wanted
+from mission_tracker.model.data import Dataset, Indicator
 from mission_tracker.model.maps import Boundaries
 from mission_tracker.read.config import Site
 from mission_tracker.read.files import DataFiles
@@ -58,17 +59,7 @@ def assemble_site(
 ) -> Assembled:
     out = Assembled()
     maps = dict(boundaries or {})
-    ordered = sorted(dataset.indicators.values(), key=lambda i: i.id)
-    wanted = [
-        (
-            i,
-            facts.drawn_milestone(i.id),
-            site.absolute(indicator_url(i.id)),
-            {b.map: maps[b.map] for b in i.spec.breakdowns if b.map in maps},
-        )
-        for i in ordered
-    ]
-    sources = [tuple(data.files[rel] for rel in indicator_files(i.id)) for i in ordered]
+    ordered, wanted, sources = chart_inputs(dataset, facts, site, data, maps)
     made = charts_for_all(wanted, sources, renderer)
     by_indicator = {i.id: cs for i, cs in zip(ordered, made, strict=True)}
     del made  # by_indicator is the one reference, released indicator by indicator below
@@ -98,6 +89,29 @@ def assemble_site(
     out.files["assets/vendor/vega.js"] = vega_runtime(renderer.store).encode("utf-8")
     out.files["_generated/check-messages.md"] = check_messages_table(renderer.store).encode("utf-8")
     return out
+
+
+def chart_inputs(
+    dataset: Dataset,
+    facts: Facts,
+    site: Site,
+    data: DataFiles,
+    maps: Mapping[str, Boundaries],
+) -> tuple[list[Indicator], list[Wanted], list[tuple[bytes, ...]]]:
+    """The indicators in the order their charts are made (by id), what each one's charts are
+    made from, and the bytes of its data files (which key its specs in the store)."""
+    ordered = sorted(dataset.indicators.values(), key=lambda i: i.id)
+    wanted: list[Wanted] = [
+        (
+            i,
+            facts.drawn_milestone(i.id),
+            site.absolute(indicator_url(i.id)),
+            {b.map: maps[b.map] for b in i.spec.breakdowns if b.map is not None and b.map in maps},
+        )
+        for i in ordered
+    ]
+    sources = [tuple(data.files[rel] for rel in indicator_files(i.id)) for i in ordered]
+    return ordered, wanted, sources
 
 
 def _cards(
