@@ -345,3 +345,15 @@ def test_axe_finds_nothing_on_any_page_in_any_mode(project: Project, served: str
         if violations or problems:
             found.append(f"{len(pages)} pages, {mode}:\n" + report(violations, problems))
     assert not found, "\n".join(found)
+
+
+def test_the_readme_gives_these_commands() -> None:
+    """The README's three commands for a new organisation are the ones run here, after its two
+    for this repository."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", readme, re.S)
+    lines = [ln.split("#")[0].strip() for block in blocks for ln in block.splitlines()]
+    assert lines[:2] == ["make site", "make test"]
+    for command in ("pip install mission-tracker", "mission-tracker init mysite"):
+        assert command in lines
+    assert "cd mysite && mission-tracker site" in lines
