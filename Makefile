@@ -12,7 +12,7 @@ CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /
 export CHROMIUM
 
 .PHONY: help install site build serve check test test-core lint typecheck bench clean workflows \
-  lock dist chromium
+  lock dist chromium builders
 
 help:
 	@echo "make site    build the site from data/ into site/"
@@ -58,7 +58,7 @@ site: install
 	$(BIN)/mission-tracker site
 
 serve: site
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve -f .mission-tracker/mkdocs.yml --dev-addr 127.0.0.1:8000
 
 check: install
 	$(BIN)/mission-tracker check
@@ -97,6 +97,10 @@ dist: install
 	  if [ -n "$${TAG:-}" ] && [ "$$TAG" != "v$$version" ]; then \
 	    echo "The tag $$TAG is not v$$version, the version built"; exit 1; fi; \
 	  echo "Built mission-tracker $$version$${TAG:+ for the tag $$TAG}"
+
+# The example site built with MkDocs and with Zensical, compared page by page (CI runs this).
+builders: install
+	$(BIN)/python -m pytest -p no:cacheprovider tests/e2e/test_builders.py tests/unit/test_site_url.py
 
 bench: install $(NODE_STAMP) chromium
 	$(BIN)/python -m benchmarks

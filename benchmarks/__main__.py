@@ -30,6 +30,8 @@ from .weight import first_view, indicator_pages, png_height
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+# The configuration `mission-tracker build` writes: the package's theme under the project's own.
+BUILT_CONFIG = ".mission-tracker/mkdocs.yml"
 
 
 def _clean(project: Path) -> None:
@@ -75,7 +77,19 @@ def measure_size(
         unchanged.runs.append(_site(project, cache))
         shutil.rmtree(floor_dir, ignore_errors=True)
         floor.runs.append(
-            run([MKDOCS, "build", "--strict", "--quiet", "--site-dir", str(floor_dir)], project)
+            run(
+                [
+                    MKDOCS,
+                    "build",
+                    "--strict",
+                    "--quiet",
+                    "-f",
+                    BUILT_CONFIG,
+                    "--site-dir",
+                    str(floor_dir),
+                ],
+                project,
+            )
         )
         change_one_csv(project, seed, step=i + 1)
         changed.runs.append(_site(project, cache))

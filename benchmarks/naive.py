@@ -34,6 +34,10 @@ def altair_chart(spec: dict[str, Any]) -> Any:
     return kind.from_dict(spec)
 
 
+# The configuration `mission-tracker build` wrote: the package's theme under the project's own.
+CONFIG = ".mission-tracker/mkdocs.yml"
+
+
 def main(project: Path, site_dir: Path) -> None:
     isolate_fonts()
     vlc.register_font_directory(str(fonts_dir()))
@@ -53,7 +57,7 @@ def main(project: Path, site_dir: Path) -> None:
             made.save(str(folder / f"{chart.stem}.png"), scale_factor=PNG_SCALE)
     mkdocs = Path(sys.executable).with_name("mkdocs")
     subprocess.run(
-        [str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
+        [str(mkdocs), "build", "--strict", "--quiet", "-f", CONFIG, "--site-dir", str(site_dir)],
         cwd=project,
         check=True,
     )

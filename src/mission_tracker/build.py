@@ -50,6 +50,8 @@ class BuildOptions:
     workers: int | None = None  # render processes; None: one per core
     site: bool = True  # after generating into docs/, build the site
     site_dir: Path | None = None  # default: root/site
+    # What builds the site from docs/: "mkdocs" (in this process) or "zensical" (its own).
+    builder: str = "mkdocs"
     # The date MkDocs stamps the sitemap with; None: the newest release date in the data.
     source_date: date | None = None
     progress: Progress = quiet  # told how far long stages have got
@@ -88,13 +90,13 @@ def build_project(options: BuildOptions) -> BuildReport:
     day = generate_docs(options, report)
     if day is None or not options.site:
         return report
-    from mission_tracker.builders import run_mkdocs
+    from mission_tracker.builders import run_builder
 
     started = time.perf_counter()
     target = options.site_dir or (options.root / "site")
     stamp = options.source_date or day
     epoch = int(datetime(stamp.year, stamp.month, stamp.day, tzinfo=UTC).timestamp())
-    report.site_error = run_mkdocs(options.root / BUILT_CONFIG, target, epoch)
+    report.site_error = run_builder(options.builder, options.root / BUILT_CONFIG, target, epoch)
     report.site_dir = target
     report.site_seconds = time.perf_counter() - started
     return report
@@ -174,6 +176,19 @@ def generate(
 ) -> Generated:
     """load -> analyse -> charts -> render -> pages and downloads, all in memory; `boundaries`
     are the maps the site declares, read from the project (read/maps.py)."""
+    from mission_tracker.analyse.numbers import written_in
+
+    # Every figure the pages, charts and downloads write, as the site's locale writes it.
+    with written_in(site.locale):
+        return _generate(data, site, renderer, boundaries)
+
+
+def _generate(
+    data: Path | DataFiles,
+    site: Site,
+    renderer: Renderer,
+    boundaries: Mapping[str, Boundaries] | None,
+) -> Generated:
     from mission_tracker.analyse.facts import analyse
     from mission_tracker.read.load import load_dataset
     from mission_tracker.site.assemble import assemble_site

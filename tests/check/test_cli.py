@@ -26,7 +26,7 @@ def test_shipped_data_checks_clean_without_notes() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert re.fullmatch(
-        r"All data checked: 5 missions, 24 indicators, \d+ rows\. No problems\.\n", result.stdout
+        r"All data checked: 5 missions, 24 indicators, [\d,]+ rows\. No problems\.\n", result.stdout
     )
 
 

@@ -12,6 +12,7 @@ from tests.conftest import ROOT
 
 from mission_tracker.check.examples import CASES
 from mission_tracker.site.guide import check_messages_table
+from mission_tracker.site.themefiles import THEME
 
 
 def split(line: str) -> tuple[str, str]:
@@ -43,7 +44,7 @@ def test_the_table_shows_every_fixture_with_its_real_messages() -> None:
 
 
 def test_the_editors_guide_includes_the_generated_table() -> None:
-    guide = (ROOT / "docs" / "guide" / "editors.md").read_text("utf-8")
+    guide = (THEME / "pages" / "guide" / "editors.md").read_text("utf-8")
     assert '--8<-- "_generated/check-messages.md"' in guide
 
 

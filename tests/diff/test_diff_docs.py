@@ -14,10 +14,12 @@ import os
 import re
 from pathlib import Path
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import run_cli
 from tests.diff.gitrepo import Repo, example_change
 
-PAGE = ROOT / "docs" / "guide" / "publishing.md"
+from mission_tracker.site.themefiles import THEME
+
+PAGE = THEME / "pages" / "guide" / "publishing.md"
 BLOCK = re.compile(
     r"(<!-- review-summary-example -->\n)(.*?)(<!-- /review-summary-example -->)", re.S
 )

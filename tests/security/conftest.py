@@ -22,6 +22,21 @@ from tests.security.payloads import (
 )
 
 EXAMPLE_DATA = FIXTURES / "site" / "data"
+# Real indicators (tests/fixtures/shapes, OGL; see its SOURCE.md) that use the fields the
+# example project does not: several measures (food-waste) and statuses of figures
+# (poverty-risk). They join the example's mission Alpha, so their text is attacked too.
+SHAPES = FIXTURES / "shapes" / "data" / "indicators"
+SHAPE_INDICATORS = ("food-waste", "poverty-risk")
+
+
+def add_shape_indicators(data: Path) -> None:
+    for name in SHAPE_INDICATORS:
+        (data / "indicators" / f"{name}.csv").write_bytes((SHAPES / f"{name}.csv").read_bytes())
+        text = (SHAPES / f"{name}.yml").read_text("utf-8")
+        assert text.count("\nmission: sdg\n") == 1, name
+        (data / "indicators" / f"{name}.yml").write_text(
+            text.replace("\nmission: sdg\n", "\nmission: alpha\n"), "utf-8"
+        )
 
 
 @dataclass(frozen=True)
@@ -37,6 +52,7 @@ class Built:
 def make_project(dest: Path, filler: Filler) -> Path:
     """A copy of the example project with every text field filled by `filler`."""
     root = copy_project(dest, data=EXAMPLE_DATA)
+    add_shape_indicators(root / "data")
     # A file a snippet include (`--8<--`) in the data could pull into a page.
     snippet = root / "docs" / SNIPPET_FILE
     snippet.parent.mkdir(parents=True, exist_ok=True)

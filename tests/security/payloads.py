@@ -28,6 +28,7 @@ from pydantic.fields import FieldInfo
 
 from mission_tracker.model.missions import MissionSpec
 from mission_tracker.model.specs import NOTE, IndicatorSpec
+from mission_tracker.model.text import PRINTABLE_PATTERN
 
 ROOTS: tuple[type[BaseModel], ...] = (IndicatorSpec, MissionSpec)
 
@@ -36,11 +37,14 @@ ROOTS: tuple[type[BaseModel], ...] = (IndicatorSpec, MissionSpec)
 STRUCTURED = {
     ("SeriesBreak", "period"): "a period, read against the indicator's period type",
     ("Baseline", "period"): "a period, read against the indicator's period type",
+    ("Breakdown", "total"): "one of the breakdown's values, read against the CSV",
+    ("Breakdown", "default"): "one of the breakdown's values, read against the CSV",
+    ("IndicatorSpec", "no_headline"): "says the data have no headline; refused where they have",
 }
 
 # A file the snippet syntax (`--8<--`) could pull into a page if data text ever reached the
-# Markdown as Markdown. It lives in docs/overrides/, the theme folder, which is no page (MkDocs
-# copies its files as they are), so its sentinel in a page, the feed or a download means a
+# Markdown as Markdown. It lives in docs/overrides/, a folder that is no page (MkDocs copies its
+# files as they are), so its sentinel in a page, the feed or a download means a
 # snippet was expanded.
 SNIPPET_FILE = "overrides/hostile-snippet.txt"
 SNIPPET_SENTINEL = "SNIPPET-SENTINEL-c0ffee"
@@ -133,7 +137,9 @@ class Kind:
 
 
 def _has_pattern(metadata: list[Any]) -> bool:
-    return any(getattr(m, "pattern", None) for m in metadata)
+    """A pattern makes a field structured (an id, a code), except the one every free text has:
+    printable characters only."""
+    return any(getattr(m, "pattern", None) not in (None, PRINTABLE_PATTERN) for m in metadata)
 
 
 def classify(owner: type[BaseModel], name: str, info: FieldInfo) -> Kind:

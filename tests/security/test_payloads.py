@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pydantic import AnyHttpUrl, BaseModel, TypeAdapter, ValidationError
-from tests.security.conftest import EXAMPLE_DATA
+from tests.security.conftest import EXAMPLE_DATA, SHAPE_INDICATORS, add_shape_indicators
 from tests.security.payloads import (
     _URL_FORMS,
     ROOTS,
@@ -92,13 +92,14 @@ def test_every_field_of_every_model_is_filled_in_the_example(
     tmp_path: Path, make: Callable[[], Filler]
 ) -> None:
     shutil.copytree(EXAMPLE_DATA, tmp_path / "data")
+    add_shape_indicators(tmp_path / "data")
     filler = make()
     fill_data(tmp_path / "data", filler)
     assert text_fields() | url_fields() <= filler.filled
     assert {m.__name__ for m in ROOTS} <= {model for model, _ in filler.filled}
     # Each field has its own number, and the CSV text columns have theirs.
     assert len(filler.where) == filler.count
-    assert sum(": column note" in w for w in filler.where.values()) == 3
+    assert sum(": column note" in w for w in filler.where.values()) == 3 + len(SHAPE_INDICATORS)
 
 
 def test_payloads_are_valid_free_text() -> None:

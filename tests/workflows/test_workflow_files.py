@@ -154,11 +154,13 @@ def test_pull_request_workflow() -> None:
         for job, s in steps(workflow)
         if s.get("uses", "").startswith("actions/setup-python@")
     }
-    assert pythons == {"check": "3.11", "test": "3.11", "test-newest": "3.13"}
+    assert pythons == {"check": "3.11", "test": "3.11", "builders": "3.11", "test-newest": "3.13"}
     # The pip cache is keyed on what is installed: the lock.
     for job, s in steps(workflow):
         if s.get("uses", "").startswith("actions/setup-python@"):
             assert s["with"]["cache-dependency-path"] == "requirements/lock.txt", job
+    builder_runs = [s.get("run") for job, s in steps(workflow) if job == "builders" and "run" in s]
+    assert builder_runs == ["make install", "make builders"]
 
 
 def test_deploy_workflow_never_publishes_a_failed_build() -> None:

@@ -1,31 +1,120 @@
-"""Numbers in words people use, in the unit the data declare: "60.1%", "£8,265m", "up 1.2
-percentage points", "down 118 thousand tonnes"."""
+"""Numbers in words people use, in the unit the data declare and as the site's locale writes
+them: "60.1%", "£8,265m", "up 1.2 percentage points" (en_GB); "60,1 %", "8 265 m€" (fr_FR)."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import cache
 
-from babel.numbers import get_currency_symbol
+from babel import Locale
+from babel.numbers import (
+    get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
+    get_minus_sign_symbol,
+    parse_pattern,
+)
 
 from mission_tracker.model.data import Observation
+from mission_tracker.model.locale import DEFAULT_LOCALE
 from mission_tracker.model.units import UnitKind, UnitSpec
 
-LOCALE = "en_GB"  # how currency symbols are written (one locale until the site has more)
+# The site's locale, set once for a build (`written_in`); the chart workers are given it.
+_LOCALE: ContextVar[str] = ContextVar("locale", default=DEFAULT_LOCALE)
+
+
+@contextmanager
+def written_in(locale: str) -> Iterator[None]:
+    """Numbers written as `locale` (a Unicode locale such as fr_FR) while inside."""
+    token = _LOCALE.set(locale)
+    try:
+        yield
+    finally:
+        _LOCALE.reset(token)
+
+
+def current_locale() -> str:
+    return _LOCALE.get()
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """How a locale writes numbers (from Babel's CLDR data): its symbols, the sizes of its
+    digit groups (3 then 3; 3 then 2 in India), and what goes around a percentage or an
+    amount of money (`¤` stands for the currency's symbol)."""
+
+    group: str
+    decimal: str
+    minus: str
+    grouping: tuple[int, int]
+    percent: tuple[str, str]
+    currency: tuple[str, str]
 
 
 @cache
-def currency_symbol(unit: UnitSpec) -> str:
-    """ "£" for GBP, "€" for EUR, "US$" for USD; the unit's own symbol if it gives one."""
+def number_style(locale: str) -> NumberStyle:
+    data = Locale.parse(locale)
+    percent = parse_pattern(data.percent_formats[None].pattern)
+    money = parse_pattern(data.currency_formats["standard"].pattern)
+    return NumberStyle(
+        group=get_group_symbol(locale),
+        decimal=get_decimal_symbol(locale),
+        minus=get_minus_sign_symbol(locale),
+        grouping=parse_pattern(data.decimal_formats[None].pattern).grouping,
+        percent=(percent.prefix[0], percent.suffix[0]),
+        currency=(money.prefix[0], money.suffix[0]),
+    )
+
+
+def _style() -> NumberStyle:
+    return number_style(_LOCALE.get())
+
+
+@cache
+def _currency_symbol(unit: UnitSpec, locale: str) -> str:
     if unit.symbol:
         return unit.symbol
-    return str(get_currency_symbol(unit.currency or "", locale=LOCALE))
+    return str(get_currency_symbol(unit.currency or "", locale=locale))
+
+
+def currency_symbol(unit: UnitSpec) -> str:
+    """ "£" for GBP, "€" for EUR, "US$" for USD (as the locale writes them); the unit's own
+    symbol if it gives one."""
+    return _currency_symbol(unit, _LOCALE.get())
+
+
+def _grouped(whole: str, style: NumberStyle) -> str:
+    first, rest = style.grouping
+    if len(whole) <= first:
+        return whole
+    head, groups = whole[:-first], [whole[-first:]]
+    while len(head) > rest:
+        head, groups = head[:-rest], [head[-rest:], *groups]
+    return style.group.join([head, *groups])
 
 
 def _digits(value: float, places: int) -> str:
-    text = f"{abs(value):,.{places}f}"
+    # Python rounds the binary value, as it always has; the locale only chooses the symbols.
+    text = f"{abs(value):.{places}f}"
+    style = _style()
+    whole, _, fraction = text.partition(".")
+    written = _grouped(whole, style) + (style.decimal + fraction if fraction else "")
     # "-0.0" is not a number anyone writes.
-    return ("-" if value < 0 and float(text.replace(",", "")) != 0 else "") + text
+    return (style.minus if value < 0 and float(text) != 0 else "") + written
+
+
+def format_count(n: int) -> str:
+    """A whole number as the locale writes it: 2,974 (en_GB), 2 974 (fr_FR)."""
+    return _digits(n, 0)
+
+
+def _unsigned(digits: str) -> tuple[str, str]:
+    minus = _style().minus
+    return (minus, digits[len(minus) :]) if digits.startswith(minus) else ("", digits)
 
 
 def _visible(value: float, places: int) -> int:
@@ -46,10 +135,12 @@ def format_value(
     digits = _digits(value, _visible(value, unit.places if places is None else places))
     kind, scale = unit.kind, unit.multiplier
     if kind is UnitKind.PERCENTAGE:
-        return f"{digits}%"
+        before, after = _style().percent
+        return f"{before}{digits}{after}"
     if kind is UnitKind.CURRENCY:
-        sign, digits = ("-", digits[1:]) if digits.startswith("-") else ("", digits)
-        return f"{sign}{currency_symbol(unit)}{digits}{scale.short if scale else ''}"
+        sign, digits = _unsigned(digits)
+        before, after = (part.replace("¤", currency_symbol(unit)) for part in _style().currency)
+        return f"{sign}{before}{digits}{scale.short if scale else ''}{after}"
     if kind is UnitKind.PHYSICAL:
         # "78 kg per person": the symbol, and what it is per when the unit says.
         named = " ".join(part for part in (unit.symbol, unit.label) if part)
@@ -72,7 +163,7 @@ def format_change(change: float, unit: UnitSpec) -> str:
 
 def change_phrase(change: float, unit: UnitSpec) -> str:
     """ "up 1.2 percentage points", "down £120", or "unchanged" when it rounds to nothing."""
-    if float(_digits(abs(change), unit.places).replace(",", "")) == 0:
+    if float(f"{abs(change):.{unit.places}f}") == 0:
         return "unchanged"
     return f"{'up' if change > 0 else 'down'} {format_change(change, unit)}"
 

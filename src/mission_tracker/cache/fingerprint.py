@@ -3,8 +3,8 @@ library only) so a rebuild can tell that nothing changed before importing the pi
 
 from __future__ import annotations
 
-import ast
 import hashlib
+import re
 import sys
 from collections.abc import Iterable
 from functools import cache
@@ -12,8 +12,9 @@ from importlib import metadata
 from pathlib import Path
 
 FORMAT = "1"  # bump when what is digested changes
-# Packages whose behaviour shapes the output: specs, images, pages, YAML and JSON.
-PACKAGES = ("altair", "vl-convert-python", "pydantic", "jinja2", "pyyaml", "numpy")
+# Packages whose behaviour shapes the output: specs, images, pages, YAML and JSON, and how
+# the locale writes numbers and dates (Babel's data).
+PACKAGES = ("altair", "vl-convert-python", "pydantic", "jinja2", "pyyaml", "numpy", "babel")
 
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -53,7 +54,40 @@ def modules_version(*roots: str) -> str:
 
 
 def _module_path(package: Path, name: str) -> Path:
-    return package / (name.replace(".", "/") + ".py")
+    module = package / (name.replace(".", "/") + ".py")
+    return module if module.is_file() else package / name.replace(".", "/") / "__init__.py"
+
+
+# Import statements, found by reading the source rather than compiling it (compiling every
+# module took a second of each build): `from mission_tracker.x import a, b` (in brackets over
+# several lines too), `from mission_tracker import x`, `import mission_tracker.x`. Text that
+# only looks like one (in a docstring) adds a module: a key that changes too often, never one
+# that misses a change.
+_FROM = re.compile(r"^[ \t]*from[ \t]+(\w+)((?:\.\w+)*)[ \t]+import[ \t]+(\([^)]*\)|.*)", re.M)
+_IMPORT = re.compile(r"^[ \t]*import[ \t]+(.*)", re.M)
+
+
+@cache
+def _imports(path: Path, prefix: str) -> tuple[str, ...]:
+    """The package's modules (or names in them) one module's source imports."""
+    source = path.read_text("utf-8")
+    found: list[str] = []
+    top = prefix.rstrip(".")
+    for match in _FROM.finditer(source):
+        if match.group(1) != top:
+            continue
+        module = match.group(2).removeprefix(".")
+        names = [n.split(" as ")[0].strip() for n in match.group(3).strip("()").split(",")]
+        names = [n for n in names if n and not n.startswith("#")]
+        # `from mission_tracker.charts import specs` imports a module or a name.
+        found += [module] if module else []
+        found += [f"{module}.{n}" if module else n for n in names]
+    for match in _IMPORT.finditer(source):
+        for name in match.group(1).split(","):
+            name = name.split(" as ")[0].strip()
+            if name.startswith(prefix):
+                found.append(name.removeprefix(prefix))
+    return tuple(found)
 
 
 def import_closure(package: Path, roots: Iterable[str]) -> set[str]:
@@ -69,15 +103,7 @@ def import_closure(package: Path, roots: Iterable[str]) -> set[str]:
         if name in seen or not path.is_file():
             continue
         seen.add(name)
-        for node in ast.walk(ast.parse(path.read_bytes())):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(prefix):
-                module = node.module.removeprefix(prefix)
-                # `from mission_tracker.charts import specs` imports a module or a name.
-                todo += [module, *(f"{module}.{a.name}" for a in node.names)]
-            elif isinstance(node, ast.Import):
-                todo += [
-                    a.name.removeprefix(prefix) for a in node.names if a.name.startswith(prefix)
-                ]
+        todo += _imports(path, prefix)
     return seen
 
 

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 
 import altair as alt
 
-from mission_tracker.analyse.numbers import currency_symbol
+from mission_tracker.analyse.numbers import currency_symbol, current_locale, number_style
 from mission_tracker.model.periods import Period, PeriodType
 from mission_tracker.model.units import UnitKind, UnitSpec
 
@@ -81,11 +81,17 @@ def value_label_expr(unit: UnitSpec, hi: float) -> str:
         if abs(hi) >= 1_000_000 and not scaled
         else "format(datum.value, ',~f')"
     )
+    style = number_style(current_locale())
     if unit.kind is UnitKind.PERCENTAGE:
-        return f"{number} + '%'"
+        before, after = style.percent
+        if (before, after) == ("", "%"):
+            return f"{number} + '%'"
+        return f"{json.dumps(before) + ' + ' if before else ''}{number} + {json.dumps(after)}"
     if unit.kind is UnitKind.CURRENCY:
-        suffix = f" + {json.dumps(unit.multiplier.short)}" if unit.multiplier else ""
-        return f"{json.dumps(currency_symbol(unit))} + {number}{suffix}"
+        before, after = (p.replace("¤", currency_symbol(unit)) for p in style.currency)
+        short = unit.multiplier.short if unit.multiplier else ""
+        suffix = f" + {json.dumps(short + after)}" if short + after else ""
+        return f"{json.dumps(before) + ' + ' if before else ''}{number}{suffix}"
     if unit.kind is UnitKind.PHYSICAL:
         scale = f"{unit.multiplier.value} " if unit.multiplier else ""
         return f"{number} + {json.dumps(' ' + scale + (unit.symbol or unit.label or ''))}"

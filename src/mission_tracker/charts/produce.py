@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mission_tracker.analyse.facts import MilestoneFacts
+from mission_tracker.analyse.numbers import current_locale, written_in
 from mission_tracker.cache.store import Store
 from mission_tracker.charts.chart import Chart
 from mission_tracker.charts.render import IN_PROCESS, Renderer
@@ -29,7 +30,7 @@ def charts_for_all(
     # full or read-only cache) would have every chart rendered twice, there and here.
     writable = store.write_error is None
     if store.folder is not None and writable and renderer.workers > 1 and len(todo) > IN_PROCESS:
-        jobs = [(*wanted[i], store.folder) for i in todo]
+        jobs = [(*wanted[i], store.folder, current_locale()) for i in todo]
         with worker_pool(renderer.workers, len(todo)) as pool:
             results = pool.map(_build_and_render, jobs)
             for done, (i, (made, rendered)) in enumerate(zip(todo, results, strict=True), 1):
@@ -49,13 +50,14 @@ def charts_for_all(
 
 
 def _build_and_render(
-    job: tuple[Indicator, MilestoneFacts | None, str, dict[str, Boundaries], Path],
+    job: tuple[Indicator, MilestoneFacts | None, str, dict[str, Boundaries], Path, str],
 ) -> tuple[list[Chart], set[str]]:
     """In a worker: an indicator's charts, rendered into the store; (charts, keys rendered)."""
     from mission_tracker.charts.specs import charts
 
-    indicator, milestone, address, maps, folder = job
-    made = charts(indicator, milestone, address, maps)
+    indicator, milestone, address, maps, folder, locale = job
+    with written_in(locale):  # the build's locale: a worker is a process of its own
+        made = charts(indicator, milestone, address, maps)
     renderer = Renderer(Store(folder), workers=1)
     renderer.render_all([c.spec for c in made])
     return made, renderer.rendered

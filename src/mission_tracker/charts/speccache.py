@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from mission_tracker.analyse.facts import MilestoneFacts
+from mission_tracker.analyse.numbers import current_locale
 from mission_tracker.cache.fingerprint import modules_version
 from mission_tracker.cache.store import Store, digest, dump_json
 from mission_tracker.charts.chart import Chart
@@ -78,7 +79,9 @@ def spec_key(sources: tuple[bytes, ...], wanted: Wanted) -> str | None:
     # The code that makes a spec: the chart builders and the loader that reads the files.
     code = modules_version("charts.specs", "read.load", "charts.speccache")
     drawn_on = [f"{m.id}:{m.digest}" for _, m in sorted(maps.items())]
-    return digest(FORMAT, code, indicator.id, address, *sources, facts, *drawn_on)
+    # The locale writes every figure in the specs (axis labels, descriptions, tooltips).
+    locale = current_locale()
+    return digest(FORMAT, code, indicator.id, address, locale, *sources, facts, *drawn_on)
 
 
 def get_charts(store: Store, key: str | None) -> list[Chart] | None:

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from mission_tracker.analyse.numbers import current_locale, number_style
+
 PALETTE = ("#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1")
 TEXT = "#0b0c0c"
 MUTED = "#505a5f"
@@ -49,8 +51,25 @@ def config() -> dict[str, Any]:
     }
 
 
+def number_locale() -> dict[str, Any] | None:
+    """How the charts' own labels write numbers (Vega's `format`), from the site's locale;
+    None where that is Vega's default, the way English writes them."""
+    style = number_style(current_locale())
+    first, rest = style.grouping
+    if (style.decimal, style.group, style.minus, first, rest) == (".", ",", "-", 3, 3):
+        return None
+    return {
+        "decimal": style.decimal,
+        "thousands": style.group,
+        "grouping": [first, rest],
+        "minus": style.minus,
+        "currency": list(style.currency),
+    }
+
+
 def _theme() -> Any:
-    return {"config": config()}
+    number = number_locale()
+    return {"config": config() | ({"locale": {"number": number}} if number else {})}
 
 
 @contextmanager

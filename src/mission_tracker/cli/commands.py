@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mission_tracker.model.problems import Problem, Severity, errors
-from mission_tracker.model.progress import quiet
+from mission_tracker.model.progress import Progress, quiet
 
 if TYPE_CHECKING:
     from mission_tracker.build import BuildOptions
@@ -26,6 +26,8 @@ def _say(args: argparse.Namespace, text: str) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from mission_tracker.analyse.messages import counted
+    from mission_tracker.analyse.numbers import format_count
     from mission_tracker.check.project import check_project
 
     root: Path = args.root
@@ -44,18 +46,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     if errors:
         files = len({p.path for p in errors})
         print(
-            f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in {files} "
-            f"file{'s' if files != 1 else ''}. {rows.read} rows read: {rows.loaded} loaded, "
-            f"{rows.rejected} rejected.",
+            f"{counted(len(errors), 'problem')} in {counted(files, 'file')}. "
+            f"{counted(rows.read, 'row')} read: {format_count(rows.loaded)} loaded, "
+            f"{format_count(rows.rejected)} rejected.",
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
     notes = len(result.problems)
     _say(
         args,
-        f"All data checked: {len(result.dataset.missions)} missions, "
-        f"{len(result.dataset.indicators)} indicators, {rows.loaded} rows. No problems"
-        + (f"; {notes} note{'s' if notes != 1 else ''} above." if notes else "."),
+        f"All data checked: {counted(len(result.dataset.missions), 'mission')}, "
+        f"{counted(len(result.dataset.indicators), 'indicator')}, {counted(rows.loaded, 'row')}. "
+        "No problems" + (f"; {counted(notes, 'note')} above." if notes else "."),
     )
     return EXIT_OK
 
@@ -82,25 +84,39 @@ def _build_options(args: argparse.Namespace, *, site: bool) -> BuildOptions:
         workers=args.workers,
         site=site,
         site_dir=getattr(args, "site_dir", None),
+        builder=getattr(args, "builder", "mkdocs"),
         # SOURCE_DATE_EPOCH is the reproducible-builds convention for pinning "now".
         source_date=datetime.fromtimestamp(int(epoch), UTC).date() if epoch.isdigit() else None,
-        progress=_Ticker() if sys.stderr.isatty() else quiet,
+        progress=_progress(args),
     )
 
 
-class _Ticker:
-    """Progress on one line of a terminal, redrawn at most a few times a second."""
+def _progress(args: argparse.Namespace) -> Progress:
+    terminal = sys.stderr.isatty()
+    if args.verbosity < 0 or not (terminal or args.verbosity > 0):
+        return quiet
+    return _Ticker(terminal)
 
-    def __init__(self) -> None:
+
+class _Ticker:
+    """Progress on long work. On a terminal, one line redrawn at most a few times a second;
+    elsewhere (`-v` in a CI log), a line every few seconds and one when each stage ends."""
+
+    def __init__(self, terminal: bool) -> None:
+        self.terminal = terminal
+        self.every = 0.2 if terminal else 5.0
         self.shown = 0.0
         self.width = 0
 
     def __call__(self, what: str, done: int, total: int) -> None:
         now = time.monotonic()
-        if done < total and now - self.shown < 0.2:
+        if done < total and now - self.shown < self.every:
             return
         self.shown = now
         line = f"{what}: {done:,} of {total:,}"
+        if not self.terminal:
+            print(line, file=sys.stderr, flush=True)
+            return
         sys.stderr.write("\r" + line.ljust(self.width) + ("\n" if done >= total else ""))
         sys.stderr.flush()
         self.width = 0 if done >= total else len(line)
@@ -145,15 +161,22 @@ def _run_build(args: argparse.Namespace, *, site: bool) -> int:
         )
     if report.site_error is not None:
         print(report.site_error, file=sys.stderr)
-        print(f"mkdocs build failed; {report.site_dir} was left as it was.", file=sys.stderr)
+        print(
+            f"{_builder(args)} build failed; {report.site_dir} was left as it was.",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
     if report.site_dir is not None:
         _say(
             args,
-            f"Built the site into {report.site_dir} with mkdocs build --strict in "
+            f"Built the site into {report.site_dir} with {_builder(args)} build --strict in "
             f"{report.site_seconds:.1f}s.",
         )
     return EXIT_OK
+
+
+def _builder(args: argparse.Namespace) -> str:
+    return str(getattr(args, "builder", "mkdocs"))
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -92,10 +92,17 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(run=cmd_build)
 
     site = sub.add_parser(
-        "site", parents=[common], help="build, then run `mkdocs build --strict` into site/"
+        "site", parents=[common], help="build, then build the site into site/ (MkDocs or Zensical)"
     )
     _build_arguments(site)
     site.add_argument("--site-dir", type=Path, default=None, help="output folder (default site)")
+    site.add_argument(
+        "--builder",
+        choices=["mkdocs", "zensical"],
+        default="mkdocs",
+        help="what builds the site: mkdocs (the default) or zensical (pip install "
+        "'mission-tracker[zensical]')",
+    )
     site.set_defaults(run=cmd_site)
 
     init = sub.add_parser(

@@ -11,7 +11,9 @@ from mission_tracker.model.base import Id, PeriodText, Plain, Spec, Text, period
 
 
 class Citation(Spec):
-    publisher: Text = Field(description="Who published it, e.g. `NHS England` or `Full Fact`.")
+    publisher: Text = Field(
+        description="Who published it: a statistics office, a department, a fact-checker."
+    )
     title: Text = Field(description="The release, page or document cited.")
     url: AnyHttpUrl | None = Field(None, description="Where to read it.")
     date: dt.date | None = Field(None, description="Publication date, `YYYY-MM-DD`, if known.")
@@ -39,7 +41,7 @@ class ReportedFigure(Spec):
 class Milestone(Spec):
     id: Id
     title: Text = Field(description="The milestone's wording.")
-    metric: Text = Field(description="The official measure the government uses for it.")
+    metric: Text = Field(description="The official measure its publisher uses for it.")
     indicator: Id | None = Field(None, description="The indicator charted against it, if any.")
     measure: Id | None = Field(
         None,
@@ -81,7 +83,7 @@ class MissionSpec(Spec):
 
     name: Text = Field(description="The mission's name.")
     short_name: Plain | None = Field(None, description="A shorter name for navigation.")
-    statement: Text = Field(description="The mission statement in the government's words.")
+    statement: Text = Field(description="The mission statement in the words of whoever set it.")
     order: int = Field(ge=1, description="Position on the home page, from 1.")
     lead: Text = Field(description="Who leads it, e.g. the department or board.")
     citation: Citation

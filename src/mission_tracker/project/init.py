@@ -46,6 +46,14 @@ class InitOptions:
 def init_project(dest: Path, options: InitOptions) -> list[Path]:
     """Write a new project into `dest`; the files written, in order."""
     files = project_files(options)
+    linked = sorted(
+        {str(folder) for rel in files for folder in _folders(dest, rel) if folder.is_symlink()}
+    )
+    if linked:
+        raise InitError(
+            f"{linked[0]} is a symbolic link; Mission Tracker never writes through one. Remove "
+            "it, or choose another folder"
+        )
     clashes = [rel for rel in files if (dest / rel).exists() or (dest / rel).is_symlink()]
     if clashes and not options.force:
         shown = ", ".join(clashes[:5]) + (
@@ -101,6 +109,12 @@ def _plain(text: str, option: str) -> str:
     if not text or len(text) > 120 or not text.isprintable():
         raise InitError(f"{option} must be one line of text, up to 120 characters")
     return text
+
+
+def _folders(dest: Path, rel: str) -> list[Path]:
+    """The folders a project file is written into, below `dest`."""
+    parts = Path(rel).parts[:-1]
+    return [dest.joinpath(*parts[: i + 1]) for i in range(len(parts))]
 
 
 def _yaml(value: str) -> str:

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 from mission_tracker.model.base import ID_PATTERN
 from mission_tracker.model.limits import DEFAULT_LIMITS, Limits
+from mission_tracker.model.locale import DEFAULT_LOCALE
 from mission_tracker.model.maps import MapSettings
 from mission_tracker.model.problems import Problem
 from mission_tracker.read.layout import CONFIG
-
-DEFAULT_LOCALE = "en_GB"
 
 
 @dataclass(frozen=True)
@@ -57,21 +57,11 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
     return None
 
 
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """MkDocs' `!ENV [NAME, default]`: the first variable that is set, else the default."""
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    else:
-        items = loader.construct_sequence(node)  # type: ignore[arg-type]
-        names, default = items[:-1], items[-1]
-    # As MkDocs reads it: a variable that is set counts, even when it is empty.
-    for name in names:
-        if str(name) in os.environ:
-            return os.environ[str(name)]
-    return default
-
-
-_TolerantLoader.add_constructor("!ENV", _env_tag)
+# MkDocs' own `!ENV [NAME, default]` (from pyyaml-env-tag, which MkDocs reads its configuration
+# with): the first variable that is set, its value typed as YAML types it (an empty one is
+# null), else the default. Not MkDocs' whole loader: that one is PyYAML's full Loader, which
+# runs the !!python tags a pull request could put in mkdocs.yml.
+_TolerantLoader.add_constructor("!ENV", construct_env_tag)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
@@ -129,13 +119,15 @@ def read_site(mkdocs_yml: Path) -> Site:
 def site_settings(config: dict[str, Any]) -> Site:
     """The settings Mission Tracker itself uses, from the loaded configuration."""
     extra = config.get("extra") or {}
-    url = config.get("site_url", DEFAULT_URL)
+    # As MkDocs reads it: an empty site_url (SITE_URL="" included) is no address, and a site
+    # with no address is built with the default one, by MkDocs (which is given this) and here.
+    url = config.get("site_url") or DEFAULT_URL
     where = "SITE_URL (from the environment)" if "SITE_URL" in os.environ else "site_url"
     extra = extra if isinstance(extra, dict) else {}
     feedback = extra.get("feedback")
     return Site(
         name=str(config.get("site_name") or "Mission Tracker"),
-        url=site_address(url if url is not None else DEFAULT_URL, f"{where} in mkdocs.yml"),
+        url=site_address(url, f"{where} in mkdocs.yml"),
         organisation=str(extra.get("organisation") or ""),
         limits=_limits(extra.get("limits")),
         maps=_maps(extra.get("maps")),

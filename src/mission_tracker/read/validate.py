@@ -185,7 +185,7 @@ _EXPECTED = {
     "int_parsing": "a whole number",
     "int_from_float": "a whole number",
     "float_type": "a number",
-    "float_parsing": "a number (digits only: no commas, % or £)",
+    "float_parsing": "a number (digits only: no commas, % or currency signs)",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
     "list_type": "a list",

@@ -16,6 +16,7 @@ from datetime import date
 from typing import TypeVar
 
 from mission_tracker.analyse.facts import Facts
+from mission_tracker.analyse.messages import counted
 from mission_tracker.charts.cards import card_spec
 from mission_tracker.charts.chart import Chart
 from mission_tracker.charts.produce import charts_for_all
@@ -95,7 +96,7 @@ def assemble_site(
     out.files.update(theme_files(site, dataset))
     out.files.update(_downloads(dataset, facts, site, package_files, day))
     out.files["assets/vendor/vega.js"] = vega_runtime(renderer.store).encode("utf-8")
-    out.files["_generated/check-messages.md"] = check_messages_table().encode("utf-8")
+    out.files["_generated/check-messages.md"] = check_messages_table(renderer.store).encode("utf-8")
     return out
 
 
@@ -105,8 +106,8 @@ def _cards(
     """Social cards for the pages without a chart of their own: the home page, the missions,
     and an indicator with no total series to chart."""
     counts = (
-        f"{len(dataset.missions)} missions, {len(dataset.indicators)} indicators from official "
-        "statistics."
+        f"{counted(len(dataset.missions), 'mission')}, "
+        f"{counted(len(dataset.indicators), 'indicator')} from official statistics."
     )
     cards = {"home": card_spec(site.name, "Progress on the missions", [counts], site.url)}
     for mission in dataset.missions_in_order():

@@ -1,15 +1,22 @@
 """The editor's guide's tables of checker messages, made by running the real checker over the
-example mistakes that ship with the package (check/examples.py), so the documentation cannot
-drift from what `check` says."""
+example mistakes that ship with the package (check/examples/), so the documentation cannot
+drift from what `check` says.
+
+Checking the 130 examples takes about a second, on every build; the table depends only on the
+package (the examples and the code that checks them), so it is kept in the store under a key
+of exactly those, and a build after an edit to the data reads it back."""
 
 from __future__ import annotations
 
 import re
+from importlib import resources
 from typing import Any
 
 from markupsafe import Markup, escape
 
-from mission_tracker.check.examples import CASES
+from mission_tracker.cache.fingerprint import modules_version
+from mission_tracker.cache.store import Store, digest
+from mission_tracker.check.examples import CASES, base_files, mistakes
 from mission_tracker.check.project import check_files
 from mission_tracker.model.problems import Severity
 from mission_tracker.site.templating import render_template
@@ -36,7 +43,29 @@ GROUPS = (
 _CODE = re.compile(r"`([^`]+)`")
 
 
-def check_messages_table() -> str:
+TEMPLATE = "check-messages.md.j2"
+NAMESPACE = "guide"
+FORMAT = "check-messages-1"
+
+
+def check_messages_table(store: Store | None = None) -> str:
+    """The table, from `store` when it holds the one this package makes."""
+    if store is None or not store.enabled:
+        return _table()
+    # The examples (a base project and the edits that make each mistake), the checker's code
+    # and the table's template: everything the table is made from.
+    examples = [part for rel, data in sorted(base_files().items()) for part in (rel, data)]
+    template = resources.files("mission_tracker.site").joinpath("templates", TEMPLATE).read_bytes()
+    key = digest(FORMAT, modules_version("site.guide"), mistakes(), *examples, template)
+    found = store.get(NAMESPACE, key)
+    if found is not None:
+        return found.decode("utf-8")
+    table = _table()
+    store.put(NAMESPACE, key, table.encode("utf-8"))
+    return table
+
+
+def _table() -> str:
     groups: dict[str, list[dict[str, Any]]] = {title: [] for _, title in GROUPS}
     for case in sorted(CASES, key=lambda c: c.name):
         problems = check_files(case.data_files(), case.config()).problems
@@ -48,7 +77,7 @@ def check_messages_table() -> str:
         ] or ["No message: this is accepted."]
         groups[_group(case.name)].append({"about": case.about, "messages": messages})
     return render_template(
-        "check-messages.md.j2",
+        TEMPLATE,
         count=sum(len(cases) for cases in groups.values()),
         groups=[{"title": title, "cases": cases} for title, cases in groups.items() if cases],
     )

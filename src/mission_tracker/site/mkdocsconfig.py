@@ -15,8 +15,10 @@ from typing import Any
 
 import yaml
 
+from mission_tracker.analyse.numbers import written_in
 from mission_tracker.check.navcheck import MISSIONS_MARKER
 from mission_tracker.read.config import Site
+from mission_tracker.site.catalogue import translate
 from mission_tracker.site.themefiles import OVERRIDES, THEME
 
 
@@ -37,9 +39,33 @@ def effective_config(
     """The whole configuration: `user` (the project's mkdocs.yml, loaded) over the package's
     settings; `missions` are the mission ids in their declared order and `own_pages` the
     project's own Markdown pages under docs/, for the navigation."""
+    with written_in(site.locale):
+        return _effective(root, user, site, missions, own_pages)
+
+
+def _(message: str) -> str:
+    """A phrase of the navigation or the theme, from the catalogue (site/catalogue.py)."""
+    return translate(message)
+
+
+def _effective(
+    root: Path,
+    user: dict[str, Any],
+    site: Site,
+    missions: list[str],
+    own_pages: list[str],
+) -> dict[str, Any]:
     base = _base()
     config: dict[str, Any] = {**base, **{k: v for k, v in user.items() if k not in _MERGED}}
     theme = {**base["theme"], **(user.get("theme") or {})}
+    if "palette" not in (user.get("theme") or {}):
+        # The switch's labels, in the site's language.
+        names = {"material/weather-night": _("Switch to dark mode")}
+        names["material/weather-sunny"] = _("Switch to light mode")
+        theme["palette"] = [
+            {**p, "toggle": {**p["toggle"], "name": names[p["toggle"]["icon"]]}}
+            for p in theme["palette"]
+        ]
     theme.setdefault("custom_dir", str(OVERRIDES))
     theme.setdefault("language", site.language)
     if theme["custom_dir"] != str(OVERRIDES):
@@ -88,13 +114,13 @@ def default_nav(missions: list[str], own_pages: list[str]) -> list[Any]:
     """Home, the missions in their order, the indicators, how progress is assessed, reuse,
     the editors' guides, and the project's own pages with the accessibility statement."""
     return [
-        {"Home": "index.md"},
-        {"Missions": [f"missions/{m}.md" for m in missions]},
-        {"All indicators": "indicators/index.md"},
-        {"How progress is assessed": "methodology.md"},
-        {"Reuse the data": "reuse.md"},
-        {"For editors": ["guide/editors.md", "guide/publishing.md"]},
-        {"About": [*own_pages, "accessibility.md"]},
+        {_("Home"): "index.md"},
+        {_("Missions"): [f"missions/{m}.md" for m in missions]},
+        {_("All indicators"): "indicators/index.md"},
+        {_("How progress is assessed"): "methodology.md"},
+        {_("Reuse the data"): "reuse.md"},
+        {_("For editors"): ["guide/editors.md", "guide/publishing.md"]},
+        {_("About"): [*own_pages, "accessibility.md"]},
     ]
 
 

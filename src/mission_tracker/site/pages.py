@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mission_tracker.analyse.facts import Facts, MilestoneFacts, Progress, Trend
+from mission_tracker.analyse.messages import counted
 from mission_tracker.analyse.numbers import format_given, format_value
 from mission_tracker.model.data import Dataset, Indicator, Mission
 from mission_tracker.read.config import Site
@@ -80,11 +81,20 @@ def home_page(dataset: Dataset, facts: Facts, site: Site) -> str:
             }
         )
     body = render_template(
-        "home.md.j2", site=site, missions=missions, methodology_url="methodology/"
+        "home.md.j2",
+        site=site,
+        missions=missions,
+        lede=(
+            counted(len(missions), "missions set by", organisation=site.organisation)
+            if site.organisation
+            else counted(len(missions), "missions tracked")
+        ),
+        methodology_url="methodology/",
     )
     meta = {
         "title": "Home",
-        "description": f"Progress on {len(missions)} missions, tracked with official statistics.",
+        "description": f"Progress on {counted(len(missions), 'mission')}, tracked with official "
+        "statistics.",
         "social_image": "assets/cards/home.png",
         "hide": ["navigation", "toc"],
     }

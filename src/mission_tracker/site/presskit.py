@@ -77,6 +77,7 @@ def embed_page(
     spec = indicator.spec
     return render_template(
         "embed.html.j2",
+        language=site.language,
         title=spec.title,
         site_name=site.name,
         page_abs=site.absolute(indicator_url(indicator.id)),
@@ -97,6 +98,7 @@ def redirect_page(site: Site, indicator: Indicator, old_id: str) -> str:
     target = relative(indicator_url(old_id), indicator_url(indicator.id))
     return render_template(
         "redirect.html.j2",
+        language=site.language,
         title=indicator.spec.title,
         target=target,
         target_abs=site.absolute(indicator_url(indicator.id)),

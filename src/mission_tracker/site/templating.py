@@ -19,9 +19,12 @@ from typing import Any
 
 import jinja2
 import yaml
+from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from mission_tracker.analyse.facts import Progress, Trend
+from mission_tracker.analyse.numbers import current_locale, format_count
+from mission_tracker.site.catalogue import translate
 
 TREND_ICONS = {
     Trend.LITTLE_CHANGE: "=",
@@ -58,8 +61,19 @@ _HEADING = re.compile(r"[^\w\s,.:;()'’%/+-]")
 
 
 def heading(value: str) -> str:
-    text = _HEADING.sub("", _one_line(value).replace("&", " and "))
+    # `_` is a word character to regular expressions but emphasis to Markdown: a space here.
+    text = _HEADING.sub("", _one_line(value).replace("&", " and ").replace("_", " "))
     return " ".join(text.split()).lstrip("-+.") or "Figures"
+
+
+def _message(message: str, **values: Any) -> Markup:
+    """`_("Led by: %(lead)s.", lead=...)` in a template: the catalogue's phrase (site/catalogue.py),
+    with the values escaped for HTML and written on one line, as `{{ value }}` writes them."""
+    # The phrases are the templates' own and the package's translations of them, never data.
+    phrase = Markup(translate(message))  # noqa: S704
+    if not values:
+        return phrase
+    return phrase % {name: escape(_one_line(value)) for name, value in values.items()}
 
 
 @cache
@@ -76,8 +90,9 @@ def environment() -> jinja2.Environment:
         comment_end_string="#%}",
         finalize=_one_line,
     )
-    env.globals.update(trend_icon=trend_icon, progress_icon=PROGRESS_ICONS.__getitem__)
+    env.globals.update(trend_icon=trend_icon, progress_icon=PROGRESS_ICONS.__getitem__, _=_message)
     env.filters["heading"] = heading
+    env.filters["count"] = format_count  # a whole number as the locale writes it
     return env
 
 
@@ -107,6 +122,5 @@ def front_matter(meta: dict[str, Any]) -> str:
 
 
 def long_date(day: Any) -> str:
-    from mission_tracker.model.periods import MONTH_NAMES
-
-    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
+    """ "1 March 2026" (en_GB), "1 mars 2026" (fr_FR): the locale's long date, from Babel."""
+    return str(format_date(day, "long", locale=current_locale()))

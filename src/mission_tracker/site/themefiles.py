@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from mission_tracker.analyse.messages import counted
 from mission_tracker.model.data import Dataset
 from mission_tracker.read.config import Site
 from mission_tracker.site.templating import render_template
@@ -31,7 +32,10 @@ def theme_files(site: Site, dataset: Dataset) -> dict[str, bytes]:
     licences = Counter(
         " and ".join(t.full_name for t in i.spec.licences) for i in dataset.indicators.values()
     )
-    ranked = sorted(licences.items(), key=lambda item: (-item[1], item[0]))
+    ranked = [
+        (name, counted(count, "indicator"))
+        for name, count in sorted(licences.items(), key=lambda item: (-item[1], item[0]))
+    ]
     context = {"site": site, "licences": ranked}
     for rel in PAGES:
         files[rel] = render_template(f"pages/{rel}.j2", **context).encode("utf-8")

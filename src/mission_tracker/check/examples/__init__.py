@@ -49,6 +49,11 @@ class Case:
         return self.files().get(CONFIG)
 
 
+def mistakes() -> bytes:
+    """The catalogue of mistakes, as it ships (what the cases are made from, with the base)."""
+    return (_folder() / "mistakes.yml").read_bytes()
+
+
 def _folder() -> Traversable:
     return resources.files("mission_tracker.check.examples")
 

@@ -1,31 +1,35 @@
-"""The site builder: docs/ -> site/ with `mkdocs build --strict`.
+"""The site builders: docs/ -> site/ with `mkdocs build --strict` (the default) or
+`zensical build --strict` (Zensical, Material for MkDocs' successor).
 
 The site is built into a new folder beside the target and swapped into place only when the
-build succeeds, so a failed build leaves the published folder as it was.
+build succeeds, so a failed build leaves the published folder as it was, whichever builder ran.
+MkDocs runs in this process (mkdocsbuild.py); Zensical, in its own (zensicalbuild.py), so it is
+never imported here and is needed only by a project that chooses it.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
-from markupsafe import escape
-
+from mission_tracker.builders.processes import alive
 from mission_tracker.write import explain, replace_dir, restore_interrupted
 
 TEMPORARY = ".site-"
+BUILDERS = ("mkdocs", "zensical")
+DEFAULT_BUILDER = "mkdocs"
 
 
-def run_mkdocs(config_file: Path, target: Path, source_epoch: int) -> str | None:
-    """Build the site into `target`; None on success, else what went wrong. `source_epoch`
-    pins the dates MkDocs writes (the sitemap and its gzip) so builds are reproducible."""
+def run_builder(builder: str, config_file: Path, target: Path, source_epoch: int) -> str | None:
+    """Build the site from `config_file` (the merged configuration) into `target` with
+    `builder`; None on success, else what went wrong. `source_epoch` pins the dates the
+    builder writes (MkDocs' sitemap and its gzip) so builds are reproducible."""
+    if builder not in BUILDERS:
+        return f"unknown site builder {builder!r}; choose one of {', '.join(BUILDERS)}"
     # Absolute: MkDocs reads a relative site_dir from the configuration file's folder.
     target = target.resolve()
     parent = target.parent if target.parent.exists() else config_file.parent
@@ -39,7 +43,14 @@ def run_mkdocs(config_file: Path, target: Path, source_epoch: int) -> str | None
         # mkdtemp makes a private folder (0700), and this one becomes the published site.
         tmp.chmod(0o755)
         with _pinned_time(source_epoch):
-            error = _mkdocs_build(config_file, tmp)
+            if builder == "zensical":
+                from mission_tracker.builders.zensicalbuild import zensical_build
+
+                error = zensical_build(config_file, tmp)
+            else:
+                from mission_tracker.builders.mkdocsbuild import mkdocs_build
+
+                error = mkdocs_build(config_file, tmp)
         if error is None:
             replace_dir(tmp, target)
         return error
@@ -48,6 +59,11 @@ def run_mkdocs(config_file: Path, target: Path, source_epoch: int) -> str | None
         return explain(exc, _site_file(exc, tmp, target))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run_mkdocs(config_file: Path, target: Path, source_epoch: int) -> str | None:
+    """`run_builder` with MkDocs."""
+    return run_builder("mkdocs", config_file, target, source_epoch)
 
 
 def _site_file(exc: OSError, tmp: Path, target: Path) -> Path | None:
@@ -66,20 +82,8 @@ def remove_abandoned(parent: Path) -> None:
     that made it, and is removed once that process is gone."""
     for folder in parent.glob(f"{TEMPORARY}*"):
         pid = folder.name.removeprefix(TEMPORARY).split("-", 1)[0]
-        if folder.is_dir() and not folder.is_symlink() and not _alive(pid):
+        if folder.is_dir() and not folder.is_symlink() and not alive(pid):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: str) -> bool:
-    if not pid.isdigit():
-        return False  # not named by this version: nothing else makes these folders
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 @contextmanager
@@ -94,41 +98,3 @@ def _pinned_time(epoch: int) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = before
-
-
-# Settings Material prints into every page without escaping them. They are escaped here, as
-# markup-safe strings, so that Material's own `| e` does not escape them a second time.
-PRINTED_RAW = ("site_name", "site_description", "copyright")
-
-
-def _escape_settings(config: Any) -> None:
-    for key in PRINTED_RAW:
-        value = config.get(key)
-        if isinstance(value, str):
-            config[key] = escape(value)
-
-
-def _mkdocs_build(config_file: Path, site_dir: Path) -> str | None:
-    """`mkdocs build --strict` in this process (saves starting a second Python)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    logger = logging.getLogger("mkdocs")
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    handler.setLevel(logging.WARNING)
-    logger.addHandler(handler)
-    try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-        _escape_settings(config)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except MkDocsException as exc:
-        return f"mkdocs: {exc}"
-    finally:
-        logger.removeHandler(handler)
-    return None
