@@ -50,7 +50,7 @@ def make_targets() -> set[str]:
 
 
 def test_there_are_workflows() -> None:
-    assert {p.name for p in WORKFLOWS} == {"pull-request.yml", "deploy.yml"}
+    assert {p.name for p in WORKFLOWS} == {"pull-request.yml", "deploy.yml", "release.yml"}
 
 
 @pytest.mark.parametrize("path", WORKFLOWS + EXAMPLES, ids=lambda p: p.name)
@@ -83,13 +83,14 @@ def test_every_run_step_calls_a_make_target_or_cli_command_that_exists(path: Pat
                 except SystemExit:
                     pytest.fail(f"{job}: `{command}` is not a valid mission-tracker command")
                 assert isinstance(args, argparse.Namespace) and args.command, command
-    assert seen >= 3
+    assert seen >= (1 if path.name == "release.yml" else 3)
 
 
 @pytest.mark.parametrize("path", WORKFLOWS + EXAMPLES, ids=lambda p: p.name)
 def test_least_privilege_and_safe_triggers(path: Path) -> None:
     workflow = load(path)
-    assert workflow["permissions"] == {"contents": "read"}
+    # The release workflow grants nothing by default: each job asks for what it needs.
+    assert workflow["permissions"] == ({} if path.name == "release.yml" else {"contents": "read"})
     triggers = workflow["on"]
     assert "pull_request_target" not in triggers and "workflow_run" not in triggers
     for name, job in workflow["jobs"].items():
@@ -97,6 +98,8 @@ def test_least_privilege_and_safe_triggers(path: Path) -> None:
         writes = {k for k, v in job.get("permissions", {}).items() if v == "write"}
         if (path.name, name) == ("deploy.yml", "deploy"):
             assert writes == {"pages", "id-token"}
+        elif (path.name, name) == ("release.yml", "publish"):
+            assert job["permissions"] == {"id-token": "write"}
         else:
             assert not writes, f"{name} may write: {writes}"
 
@@ -145,6 +148,19 @@ def test_pull_request_workflow() -> None:
     assert setup["actions/setup-node"]["cache"] == "npm"
     test_runs = [s.get("run") for job, s in steps(workflow) if job == "test" and "run" in s]
     assert test_runs == ["make chromium", "make test"]
+    # The newest Python the locked packages support runs every test that needs no browser.
+    newest = workflow["jobs"]["test-newest"]
+    assert [s["run"] for s in newest["steps"] if "run" in s] == ["make test-core"]
+    pythons = {
+        job: s["with"]["python-version"]
+        for job, s in steps(workflow)
+        if s.get("uses", "").startswith("actions/setup-python@")
+    }
+    assert pythons == {"check": "3.11", "test": "3.11", "builders": "3.11", "test-newest": "3.13"}
+    # The pip cache is keyed on what is installed: the lock.
+    for job, s in steps(workflow):
+        if s.get("uses", "").startswith("actions/setup-python@"):
+            assert s["with"]["cache-dependency-path"] == "requirements/lock.txt", job
     builder_runs = [s.get("run") for job, s in steps(workflow) if job == "builders" and "run" in s]
     assert builder_runs == ["make install", "make builders"]
 
@@ -186,10 +202,54 @@ def test_deploy_workflow_never_publishes_a_failed_build() -> None:
             assert not str(step["with"].get("restore-keys", "")).startswith("deploy-")
 
 
+def test_release_workflow_publishes_only_what_it_checked() -> None:
+    workflow = load(GITHUB / "workflows" / "release.yml")
+    assert workflow["on"] == {"push": {"tags": ["v*"]}}
+    assert workflow["concurrency"]["cancel-in-progress"] is False
+    build, publish = workflow["jobs"]["build"], workflow["jobs"]["publish"]
+    assert build["permissions"] == {"contents": "read"}
+    runs = [s for s in build["steps"] if "run" in s]
+    assert [s["run"] for s in runs] == ["make dist"]
+    # The tag reaches make through the environment, which the recipe's shell reads.
+    assert runs[0]["env"] == {"TAG": "${{ github.ref_name }}"}
+    upload = next(s for s in build["steps"] if "upload-artifact@" in s.get("uses", ""))
+    assert upload["with"]["path"] == "dist/" and build["steps"][-1] is upload
+    assert publish["needs"] == "build" and "if" not in publish
+    assert publish["environment"]["name"] == "pypi"
+    # The job holding the OIDC token runs none of the repository's code, and no cache.
+    assert all("run" not in s for s in publish["steps"])
+    uses = [s["uses"].split("@")[0] for s in publish["steps"]]
+    assert uses == ["actions/download-artifact", "pypa/gh-action-pypi-publish"]
+    assert publish["steps"][0]["with"]["name"] == upload["with"]["name"]
+    assert "with" not in publish["steps"][1]  # trusted publishing: no password, no token
+    assert not any(
+        "cache" in s.get("with", {}) or "actions/cache" in s.get("uses", "")
+        for _, s in steps(workflow)
+    )
+
+
+def test_ci_installs_the_lock_with_hashes() -> None:
+    """Every workflow installs through `make`, whose install rule takes the lock's packages
+    with their hashes and then the project without resolving anything."""
+    dry = subprocess.run(
+        ["make", "-n", "-B", "install"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    pip = [ln for ln in dry.stdout.splitlines() if " -m pip install " in ln]
+    assert pip == [
+        ".venv/bin/python -m pip install --quiet --require-hashes -r requirements/lock.txt",
+        ".venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .",
+    ]
+    for path in WORKFLOWS:
+        for job, step in steps(load(path)):
+            assert "pip install" not in step.get("run", ""), f"{path.name} {job}"
+
+
 def test_dependabot_pull_request_template_and_security_policy() -> None:
     dependabot = yaml.safe_load((GITHUB / "dependabot.yml").read_text("utf-8"))
     updates = {u["package-ecosystem"]: u for u in dependabot["updates"]}
     assert {"pip", "github-actions"} <= set(updates)
+    assert all(u["schedule"]["interval"] == "weekly" for u in updates.values())
+    assert updates["pip"]["directory"] == "/"  # pyproject.toml, and requirements/lock.txt
     assert all(u["cooldown"]["default-days"] >= 7 for u in updates.values())
     template = (GITHUB / "pull_request_template.md").read_text("utf-8")
     for heading in ("## What changed", "## Source release", "## Checked locally"):

@@ -33,11 +33,12 @@ def zizmor(*inputs: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_the_workflows_pass_both_linters() -> None:
     lint = actionlint(".github/workflows/*.yml", ROOT)
     assert lint.returncode == 0, lint.stdout + lint.stderr
-    assert "Checking 2 workflow file(s)" in lint.stdout
+    assert "Checking 3 workflow file(s)" in lint.stdout
     audit = zizmor(".github", cwd=ROOT)
     assert audit.returncode == 0, audit.stdout + audit.stderr
     assert "No findings to report" in audit.stdout
-    assert "completed .github/dependabot.yml" in audit.stderr
+    for name in ("dependabot.yml", "workflows/release.yml"):
+        assert f"completed .github/{name}" in audit.stderr
 
 
 def test_the_example_workflows_pass_both_linters() -> None:
@@ -74,3 +75,27 @@ def test_the_linters_catch_an_unsafe_workflow(tmp_path: Path) -> None:
     assert audit.returncode != 0
     for finding in ("template-injection", "unpinned-uses", "dangerous-triggers"):
         assert finding in audit.stdout, finding
+
+
+def test_zizmor_catches_an_unsafe_release(tmp_path: Path) -> None:
+    """The release workflow's safeguards, each undone: write-all by default, the tag pasted
+    into the script, the publishing action by branch instead of by commit."""
+    release = (ROOT / ".github" / "workflows" / "release.yml").read_text("utf-8")
+    unsafe = release.replace("permissions: {}\n", "permissions: write-all\n", 1)
+    unsafe = unsafe.replace(
+        "        env:\n          TAG: ${{ github.ref_name }}\n        run: make dist",
+        "        run: make dist TAG=${{ github.ref_name }}",
+    )
+    unsafe = unsafe.replace(
+        "pypa/gh-action-pypi-publish@dc37677b2e1c63e2034f94d8a5b11f265b73ba33 # v1.14.2",
+        "pypa/gh-action-pypi-publish@release/v1",
+    )
+    for change in ("permissions: write-all", "TAG=${{ github.ref_name }}", "@release/v1"):
+        assert change in unsafe, change
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    (folder / "release.yml").write_text(unsafe, "utf-8")
+    audit = zizmor(".github", cwd=tmp_path)
+    assert audit.returncode != 0
+    for finding in ("excessive-permissions", "template-injection", "unpinned-uses"):
+        assert f"error[{finding}]" in audit.stdout, finding
