@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, copy_project, run_cli
 
 from mission_tracker.model.specs import IndicatorSpec, Source
 from mission_tracker.read.layout import schema_modeline
@@ -72,7 +72,7 @@ def test_new_indicator_checks_clean_once_filled_in(project: Path) -> None:
         "per period under it"
     )
     text = yml.read_text("utf-8").replace('"TODO"', '"Filled in"')
-    yml.write_text(text.replace("https://TODO.example", "https://example.org/knife-crime"))
+    yml.write_text(text.replace("https://todo.example", "https://example.org/knife-crime"))
     csv.write_text("period,value,marker,note\n2023,49489,,\n2024,50510,[p],\n", "utf-8")
     after = run_cli("check", cwd=project, env=NOT_ON_CI)
     assert after.returncode == 0, after.stderr
@@ -128,3 +128,31 @@ def test_new_without_a_mission_is_a_usage_error(project: Path) -> None:
     result = run_cli("new", "knife-crime", cwd=project)
     assert result.returncode == 2
     assert "the following arguments are required: --mission" in result.stderr
+
+
+def test_check_refuses_the_placeholders_new_wrote(tmp_path: Path) -> None:
+    """Nothing `new` leaves for the editor to write can reach the site as "TODO"."""
+    root = copy_project(tmp_path)
+    assert run_cli("new", "knife-crime", "--mission", "safer-streets", cwd=root).returncode == 0
+    (root / "data/indicators/knife-crime.csv").write_text(
+        "period,value,marker,note\n2024,5,,\n", "utf-8"
+    )
+    result = run_cli("check", cwd=root)
+    assert result.returncode == 1
+    found = [line for line in result.stderr.splitlines() if "the placeholder" in line]
+    assert [line.split(": ", 1)[1].split(" is still")[0] for line in found] == [
+        "`title`",
+        "`summary`",
+        "`measure`",
+        "`geography`",
+        "`source.publisher`",
+        "`source.release`",
+        "`source.url`",
+    ]
+
+
+def test_a_new_indicator_takes_the_licence_most_indicators_have(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)  # the shipped indicators are under the OGL
+    assert run_cli("new", "knife-crime", "--mission", "safer-streets", cwd=root).returncode == 0
+    text = (root / "data/indicators/knife-crime.yml").read_text("utf-8")
+    assert "\nlicence: OGL-3.0\n" in text

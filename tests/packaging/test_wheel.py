@@ -279,12 +279,19 @@ def test_a_new_indicator_is_a_form_that_check_stops(project: Project) -> None:
     assert check.returncode == 1
     said = check.stdout + check.stderr
     problems = [ln for ln in said.splitlines() if re.match(r"\S+:\d+:\d+: ", ln)]
-    # Only the empty CSV stops it: the YAML's TODO placeholders are valid text to `check`.
-    assert problems == [
+    # The empty CSV stops it, and so does every TODO the editor has still to write.
+    assert problems[0] == (
         "data/indicators/some-indicator.csv:1:1: the file has a header but no rows; "
         "add one row per period under it"
-    ], said
-    assert "1 problem in 1 file." in said
+    ), said
+    placeholders = problems[1:]
+    assert len(placeholders) == 7, said
+    assert all(
+        ln.startswith("data/indicators/some-indicator.yml:")
+        and "the placeholder `mission-tracker new` wrote" in ln
+        for ln in placeholders
+    ), said
+    assert "8 problems in 2 files." in said
 
 
 def site_pages_html(project: Project) -> dict[str, str]:

@@ -12,14 +12,17 @@ import difflib
 import textwrap
 import types
 import typing
+from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import AnyHttpUrl, BaseModel
 from pydantic.fields import FieldInfo
 
-from mission_tracker.model.base import CSV_HEADER, ID_PATTERN
+from mission_tracker.model.base import CSV_HEADER, ID_PATTERN, PLACEHOLDER, PLACEHOLDER_HOST
+from mission_tracker.model.licences import Licence
 from mission_tracker.model.periods import PeriodType
 from mission_tracker.model.specs import IndicatorSpec, Unit
 from mission_tracker.read.layout import schema_modeline
@@ -39,12 +42,30 @@ class ScaffoldError(Exception):
     """A reason `new` cannot write the files; the message says what to do instead."""
 
 
-def template(mission: str) -> str:
-    """The commented YAML for a new indicator of `mission`."""
+def template(mission: str, licence: str = Licence.CC_BY_4.value) -> str:
+    """The commented YAML for a new indicator of `mission`, under `licence`."""
     lines = [schema_modeline("indicator"), *INTRO.splitlines(), ""]
     # A new indicator starts as a count, the unit whose values need no range to check.
-    lines += _fields(IndicatorSpec, "", {"mission": mission, "unit": Unit.COUNT.value})
+    given = {"mission": mission, "unit": Unit.COUNT.value, "licence": licence}
+    lines += _fields(IndicatorSpec, "", given)
     return "\n".join(lines) + "\n"
+
+
+def usual_licence(folder: Path) -> str:
+    """The licence most of the project's indicators name (a new one is most likely under the
+    same), else CC BY 4.0; files that are links or cannot be read are passed over."""
+    named: Counter[str] = Counter()
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        if path.is_symlink() or not path.is_file():
+            continue
+        try:
+            loaded = yaml.safe_load(path.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        value = loaded.get("licence") if isinstance(loaded, dict) else None
+        if isinstance(value, str) and value in {m.value for m in Licence}:
+            named[value] += 1
+    return named.most_common(1)[0][0] if named else Licence.CC_BY_4.value
 
 
 def _fields(model: type[BaseModel], indent: str, given: dict[str, str]) -> list[str]:
@@ -122,12 +143,12 @@ def _example(info: FieldInfo, kind: Any) -> str:
     if kind is dt.date:
         return "2024-01-31"
     if kind is AnyHttpUrl:
-        return "https://TODO.example"
+        return f"https://{PLACEHOLDER_HOST}"
     if typing.get_origin(kind) is list:
         return "[]"
     if kind in (int, float):
         return "0"
-    return '"TODO"'
+    return f'"{PLACEHOLDER}"'
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -179,6 +200,6 @@ def scaffold(data_dir: Path, indicator_id: str, mission: str) -> list[Path]:
                 f"{path} already exists; choose another id, or edit the existing indicator"
             )
     folder.mkdir(parents=True, exist_ok=True)
-    yml.write_text(template(mission), "utf-8")
+    yml.write_text(template(mission, usual_licence(folder)), "utf-8")
     csv.write_text(CSV_HEADER + "\n", "utf-8")
     return [csv, yml]

@@ -7,7 +7,8 @@ import datetime as dt
 import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from mission_tracker.model.text import PRINTABLE_PATTERN
 
@@ -57,8 +58,21 @@ Id = Annotated[
 # Free text, as editors write it. It may hold no invisible control characters (model/text.py);
 # the pattern says so in the JSON Schema too, and read/validate.py words the problem.
 Plain = Annotated[str, StringConstraints(pattern=PRINTABLE_PATTERN)]
+# What `mission-tracker new` writes where an editor must write something: never published.
+PLACEHOLDER = "TODO"
+PLACEHOLDER_HOST = "todo.example"
+
+
+def not_placeholder(text: str) -> str:
+    if text.strip() == PLACEHOLDER:
+        raise PydanticCustomError("placeholder", "still the placeholder")
+    return text
+
+
 Text = Annotated[
-    str, StringConstraints(min_length=1, strip_whitespace=False, pattern=PRINTABLE_PATTERN)
+    str,
+    StringConstraints(min_length=1, strip_whitespace=False, pattern=PRINTABLE_PATTERN),
+    AfterValidator(not_placeholder),
 ]
 # A period written as in the CSV; YAML reads 2024 as a number, so numbers are accepted too.
 PeriodText = Annotated[

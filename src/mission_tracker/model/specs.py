@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Annotated
 
 from pydantic import AnyHttpUrl, ConfigDict, Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
 from mission_tracker.model.base import (
     DATE,
@@ -20,6 +21,7 @@ from mission_tracker.model.base import (
     MEASURE,
     NOTE,
     PERIOD,
+    PLACEHOLDER_HOST,
     VALUE,
     Id,
     PeriodText,
@@ -57,6 +59,14 @@ class Source(Spec):
     publisher: Text = Field(description="The organisation that publishes the statistics.")
     release: Text = Field(description="The statistical release or table the data comes from.")
     url: AnyHttpUrl = Field(description="The publisher's page for the release or series.")
+
+    @field_validator("url")
+    @classmethod
+    def _not_placeholder(cls, url: AnyHttpUrl) -> AnyHttpUrl:
+        if url.host == PLACEHOLDER_HOST:
+            raise PydanticCustomError("placeholder", "still the placeholder")
+        return url
+
     release_date: dt.date | None = Field(
         None, description="When the release was published (`YYYY-MM-DD`), if known."
     )

@@ -129,6 +129,12 @@ def _report(
     code, message = "yaml.bad-value", ""
     if raw is None or raw == "" or raw == []:
         message = f"`{where}` is empty; fill it in ({_description(model, loc)})"
+    elif kind == "placeholder":
+        code = "yaml.placeholder"
+        message = (
+            f"`{where}` is still {given}, the placeholder `mission-tracker new` wrote; write "
+            f"{_description(model, loc)}"
+        )
     elif kind in ("enum", "literal_error"):
         choices = _choices(model, loc)
         close = difflib.get_close_matches(str(raw), choices, n=1, cutoff=0.6)
