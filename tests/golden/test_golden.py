@@ -15,12 +15,18 @@ from pathlib import Path
 
 from tests.conftest import FIXTURES, copy_project, run_cli
 
+from mission_tracker.site.themefiles import ASSETS, GUIDES, THEME
 from mission_tracker.write import GENERATED
 
 EXPECTED = Path(__file__).parent / "expected"
 TEXT = {".md", ".csv", ".json", ".xml", ".html", ".svg"}
 # Large vendored or binary files are compared by hash, listed in one manifest file.
 BY_HASH = {".png", ".zip", ".js", ".woff2"}
+
+
+# The package's own files, written into docs/ as they are: compared with the package's copy,
+# not kept a second time in expected/.
+VERBATIM = {rel: THEME / rel for rel in ASSETS} | {rel: THEME / "pages" / rel for rel in GUIDES}
 
 
 def _generated(root: Path) -> dict[str, bytes]:
@@ -33,6 +39,8 @@ def _generated(root: Path) -> dict[str, bytes]:
         files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
         for f in files:
             out[f.relative_to(docs).as_posix()] = f.read_bytes()
+    for rel, source in VERBATIM.items():
+        assert out.pop(rel) == source.read_bytes(), f"{rel} is not the package's {source}"
     return out
 
 

@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,25 +125,20 @@ class Store:
         if folder is None or self.write_error is not None or not (folder / TAG_NAME).is_file():
             return 0
         removed = 0
-        for namespace in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()):
-            if not _NAMESPACE.fullmatch(namespace.name):
-                continue
-            for shard in sorted(namespace.iterdir()):
-                if not (shard.is_dir() and not shard.is_symlink() and len(shard.name) == 2):
-                    continue
-                for entry in sorted(shard.iterdir()):
-                    stale = entry.name.startswith(".tmp-") or (
-                        _KEY.fullmatch(entry.name) is not None
-                        and (namespace.name, entry.name) not in self._used
-                    )
-                    if stale and entry.is_file() and not entry.is_symlink():
-                        try:
-                            entry.unlink()
-                            removed += 1
-                        except OSError:
-                            continue
-                with contextlib.suppress(OSError):
-                    shard.rmdir()  # only if now empty
+        for namespace, shard, entries in _laid_out(folder):
+            for entry in entries:
+                stale = entry.name.startswith(".tmp-") or (
+                    _KEY.fullmatch(entry.name) is not None
+                    and (namespace, entry.name) not in self._used
+                )
+                if stale and entry.is_file() and not entry.is_symlink():
+                    try:
+                        entry.unlink()
+                        removed += 1
+                    except OSError:
+                        continue
+            with contextlib.suppress(OSError):
+                shard.rmdir()  # only if now empty
         return removed
 
     def adopt(self, folder: Path) -> int:
@@ -152,24 +148,19 @@ class Store:
         if self.folder is None or not folder.is_dir():
             return 0
         copied = 0
-        for namespace in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()):
-            if not _NAMESPACE.fullmatch(namespace.name):
-                continue
-            for shard in sorted(namespace.iterdir()):
-                if not (shard.is_dir() and not shard.is_symlink() and len(shard.name) == 2):
+        for namespace, _, entries in _laid_out(folder):
+            for entry in entries:
+                if not (_KEY.fullmatch(entry.name) and entry.is_file()) or entry.is_symlink():
                     continue
-                for entry in sorted(shard.iterdir()):
-                    if not (_KEY.fullmatch(entry.name) and entry.is_file()) or entry.is_symlink():
-                        continue
-                    path = self._path(namespace.name, entry.name)
-                    if path is None or path.is_file() or self.write_error is not None:
-                        continue
-                    try:
-                        self._tag()
-                        atomic_write(path, entry.read_bytes())
-                        copied += 1
-                    except OSError as exc:
-                        self.write_error = f"{self.folder}: {exc.strerror or exc}"
+                path = self._path(namespace, entry.name)
+                if path is None or path.is_file() or self.write_error is not None:
+                    continue
+                try:
+                    self._tag()
+                    atomic_write(path, entry.read_bytes())
+                    copied += 1
+                except OSError as exc:
+                    self.write_error = f"{self.folder}: {exc.strerror or exc}"
         return copied
 
     def _path(self, namespace: str, key: str) -> Path | None:
@@ -193,3 +184,14 @@ def _header(namespace: str, key: str, body: bytes) -> bytes:
 def dump_json(value: Any) -> bytes:
     """Compact JSON that reads back as the same value (no NaN: it is not JSON)."""
     return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
+def _laid_out(folder: Path) -> Iterator[tuple[str, Path, list[Path]]]:
+    """A store folder's entry folders, as (namespace, folder, the files in it), in order; only
+    folders laid out as a store lays them out (no links, names of the store's own form)."""
+    for namespace in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()):
+        if not _NAMESPACE.fullmatch(namespace.name):
+            continue
+        for shard in sorted(namespace.iterdir()):
+            if shard.is_dir() and not shard.is_symlink() and len(shard.name) == 2:
+                yield namespace.name, shard, sorted(shard.iterdir())
