@@ -16,28 +16,14 @@ from typing import Any
 
 import yaml
 
-from .synthetic import ROOT, write_project
+from .synthetic import BREAKDOWN_VALUES, ROOT, write_project
 
 MAP_ID = "lad"
 BOUNDARIES = ROOT / "maps" / "lad-2016-gb.geojson"
 CROSSED = (
     ("sex", "Sex", ("Female", "Male")),
     ("age", "Age", ("16 to 24", "25 to 34", "35 to 49", "50 to 64", "65 and over")),
-    (
-        "region",
-        "Region",
-        (
-            "North East",
-            "North West",
-            "Yorkshire and The Humber",
-            "East Midlands",
-            "West Midlands",
-            "East of England",
-            "London",
-            "South East",
-            "South West",
-        ),
-    ),
+    ("region", "Region", BREAKDOWN_VALUES),  # the plain mix's regions
     ("tenure", "Tenure", ("Owner occupied", "Private rented", "Social rented")),
     ("disability", "Disability", ("Disabled", "Not disabled")),
 )

@@ -77,25 +77,28 @@ def read_sources(meta: dict[str, Any], copy_of: str, retrieved: dt.date) -> Sour
 def _next_update(meta: dict[str, Any], n: int, found: SourceReading) -> None:
     """The first source's next release that says something: a date (as YYYY-MM-DD) or the
     words as written (`Autumn 2023`); `TBC` and its like mean nobody knows, and are left out."""
-    key = f"source_next_release_{n}"
-    value = meta.get(key)
-    if found.next_update is not None or value is None or not str(value).strip():
-        return
-    found.used.add(key)
-    if is_unknown(value):
-        found.dropped.append((key, f"{str(value).strip()!r} means it is not known; left out"))
+    if (
+        found.next_update is not None
+        or (value := _known(meta, f"source_next_release_{n}", found)) is None
+    ):
         return
     date, _ = read_date(value)
     found.next_update = date.isoformat() if date else one_line(value)
 
 
 def _frequency(meta: dict[str, Any], n: int, found: SourceReading) -> None:
-    key = f"source_periodicity_{n}"
+    if found.frequency is None and (value := _known(meta, f"source_periodicity_{n}", found)):
+        found.frequency = one_line(value)
+
+
+def _known(meta: dict[str, Any], key: str, found: SourceReading) -> Any:
+    """The value of `key`, marked as used; None where it is missing or empty, or says that
+    nobody knows (`TBC`: then reported as left out)."""
     value = meta.get(key)
-    if found.frequency is not None or value is None or not str(value).strip():
-        return
+    if value is None or not str(value).strip():
+        return None
     found.used.add(key)
     if is_unknown(value):
         found.dropped.append((key, f"{str(value).strip()!r} means it is not known; left out"))
-    else:
-        found.frequency = one_line(value)
+        return None
+    return value
