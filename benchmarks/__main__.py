@@ -12,10 +12,13 @@ beside the figures.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from mission_tracker.write import GENERATED
@@ -24,7 +27,7 @@ from . import lighthouse
 from .measure import Run, Series, repeat, run, tree_size
 from .report import Result, ShapeResult, Targets, describe_machine, print_result, write_results
 from .shapes import write_shapes_project
-from .synthetic import change_one_csv, write_project
+from .synthetic import change_one_csv, write_project, write_shipped
 from .weight import first_view, indicator_pages, png_height
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,14 +56,37 @@ def _site(project: Path, cache: Path) -> Run:
     )
 
 
+@dataclass(frozen=True)
+class Size:
+    """A project to measure: N synthetic indicators, or the shipped site."""
+
+    name: str  # "50", or "shipped"
+    write: Callable[[Path], Path]
+
+    @property
+    def shipped(self) -> bool:
+        return self.name == SHIPPED
+
+
+SHIPPED = "shipped"
+
+
+def size(name: str, seed: int) -> Size:
+    if name == SHIPPED:
+        return Size(name, write_shipped)
+    n = int(name)
+    return Size(name, lambda dest: write_project(dest, n, seed))
+
+
 def measure_size(
-    n: int, work: Path, repeats: int, slow_repeats: int, seed: int, naive_runs: int
+    which: Size, work: Path, repeats: int, slow_repeats: int, seed: int, naive_runs: int
 ) -> Result:
-    project = write_project(work / f"n{n}" / "project", n, seed)
-    caches = work / f"n{n}" / "caches"
-    floor_dir = work / f"n{n}" / "floor-site"
-    naive_project = work / f"n{n}" / "naive"
-    print(f"\nN = {n}: project in {project}", flush=True)
+    project = which.write(work / f"n{which.name}" / "project")
+    n = len(list((project / "data" / "indicators").glob("*.csv")))
+    caches = work / f"n{which.name}" / "caches"
+    floor_dir = work / f"n{which.name}" / "floor-site"
+    naive_project = work / f"n{which.name}" / "naive"
+    print(f"\nN = {n}{' (the shipped site)' if which.shipped else ''}: {project}", flush=True)
 
     def cold_prepare(i: int) -> None:
         _clean(project)
@@ -106,7 +132,7 @@ def measure_size(
         shutil.copytree(project, naive_project, ignore=shutil.ignore_patterns("site"))
         print(f"  (e) naive pipeline {i + 1}/{naive_runs}", flush=True)
 
-    naive_site = work / f"n{n}" / "naive-site"
+    naive_site = work / f"n{which.name}" / "naive-site"
     naive = repeat(
         naive_runs,
         naive_prepare,
@@ -117,7 +143,18 @@ def measure_size(
     )
     shutil.rmtree(naive_project, ignore_errors=True)
     shutil.rmtree(naive_site, ignore_errors=True)
-    return Result(n, cold, unchanged, changed, floor, naive, size, weights, home.first_view_gzip)
+    return Result(
+        n,
+        cold,
+        unchanged,
+        changed,
+        floor,
+        naive,
+        size,
+        weights,
+        home.first_view_gzip,
+        which.shipped,
+    )
 
 
 def _plain_cold(n: int, work: Path, repeats: int, seed: int) -> Series:
@@ -156,7 +193,9 @@ def measure_shapes(n: int, work: Path, repeats: int, seed: int, plain: Series) -
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(
-        "--sizes", default="50,500,2000,5000", help="numbers of indicators (--quick: 50 only)"
+        "--sizes",
+        default="shipped,50,500,2000,5000",
+        help="numbers of indicators, and `shipped` for the shipped site (--quick: 50 only)",
     )
     parser.add_argument("--repeats", type=int, default=3, help="repetitions of (b), (c), (d)")
     parser.add_argument(
@@ -191,10 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     parser.add_argument("--workdir", type=Path, default=None, help="keep projects here")
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",")]
+    names = args.sizes.split(",")
     repeats = args.repeats
     if args.quick:
-        sizes = sizes if args.sizes != parser.get_default("sizes") else [50]
+        names = names if args.sizes != parser.get_default("sizes") else ["50"]
         repeats, args.no_lighthouse = 1, True
         args.shapes_size = args.shapes_size or 12
     machine = describe_machine()
@@ -209,37 +248,48 @@ def main(argv: list[str] | None = None) -> int:
         snapshot / "mission_tracker",
         ignore=shutil.ignore_patterns("__pycache__"),
     )
+    # Compiled as an installed package is (pip compiles what it installs): a machine that sets
+    # PYTHONDONTWRITEBYTECODE would otherwise compile the whole package in every build.
+    compileall.compile_dir(snapshot, quiet=1)
     os.environ["PYTHONPATH"] = os.pathsep.join(
         [str(snapshot), *filter(None, [os.environ.get("PYTHONPATH")])]
     )
     results = []
     shapes: ShapeResult | None = None
     scores: list[lighthouse.Scores] = []
+    audited: list[str] = []
     lighthouse_note = "not run (--quick or --no-lighthouse)"
     try:
-        for n in sizes:
-            slow = args.slow_repeats or (repeats if n <= 50 else 1)
-            naive_runs = slow if args.naive_max is None or n <= args.naive_max else 0
+        synthetic = [name for name in names if name != SHIPPED]
+        for name in names:
+            which = size(name, args.seed)
+            n = 0 if which.shipped else int(name)
+            slow = args.slow_repeats or (repeats if which.shipped or n <= 50 else 1)
+            naive_runs = 0 if which.shipped or n > args.naive_max else slow
             reps = repeats if n <= 500 or args.large_repeats is None else args.large_repeats
-            result = measure_size(n, work, reps, slow, args.seed, naive_runs)
+            result = measure_size(which, work, reps, slow, args.seed, naive_runs)
             print_result(result, Targets())
             results.append(result)
-            if n == sizes[0] and not args.no_shapes:
+            first = bool(synthetic) and name == synthetic[0]
+            if first and not args.no_shapes:
                 m = args.shapes_size or n
                 plain = result.cold if m == n else _plain_cold(m, work, slow, args.seed)
                 shapes = measure_shapes(m, work, slow, args.seed, plain)
                 print(shapes.summary(Targets()), flush=True)
-            if n == sizes[0] and not args.no_lighthouse:
+            if (first or which.shipped) and not args.no_lighthouse:
                 missing = lighthouse.available()
                 if missing:
                     lighthouse_note = f"not run: {missing}"
                 else:
-                    site = work / f"n{n}" / "project" / "site"
-                    pages = ["", "missions/nhs/", _an_indicator_page(site)]
-                    scores = lighthouse.audit(site, pages)
-                    lighthouse_note = f"N = {n} site, pages: " + ", ".join("/" + p for p in pages)
-                    for s in scores:
-                        print(f"  Lighthouse {s.page}: {s.scores}", flush=True)
+                    site = work / f"n{name}" / "project" / "site"
+                    label = "shipped site" if which.shipped else f"N = {n} site"
+                    pages = ["", "missions/nhs/", _an_indicator_page(site), _an_embed_page(site)]
+                    found = lighthouse.audit(site, pages)
+                    scores += [s.on(label) for s in found]
+                    audited.append(f"{label}: " + ", ".join("/" + p for p in pages))
+                    lighthouse_note = "; ".join(audited)
+                    for s in found:
+                        print(f"  Lighthouse {label} /{s.page}: {s.scores}", flush=True)
                         for audit in s.failing:
                             print(f"    below full marks: {audit}", flush=True)
             # Written after each size, so a long run that stops still leaves its figures.
@@ -257,6 +307,11 @@ def _an_indicator_page(site: Path) -> str:
     pages = sorted(p.parent for p in (site / "indicators").glob("*/breakdowns.svg"))
     pages = pages or sorted(p.parent for p in (site / "indicators").glob("*/chart.svg"))
     return pages[0].relative_to(site).as_posix() + "/"
+
+
+def _an_embed_page(site: Path) -> str:
+    """The embed page of the indicator page audited."""
+    return _an_indicator_page(site) + "embed/"
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ them."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import http.server
 import json
@@ -82,6 +83,10 @@ class Scores:
     page: str
     scores: dict[str, int]  # category -> 0..100
     failing: tuple[str, ...] = ()  # "audit-id (value)" for weighted audits below full marks
+    site: str = ""  # which site the page is on, when several are audited
+
+    def on(self, site: str) -> Scores:
+        return dataclasses.replace(self, site=site)
 
 
 def _failing(report: dict[str, Any]) -> tuple[str, ...]:

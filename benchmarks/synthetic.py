@@ -262,6 +262,18 @@ def write_project(dest: Path, n: int, seed: int = 1) -> Path:
     return dest
 
 
+def write_shipped(dest: Path) -> Path:
+    """A copy of the shipped site's project: its data, maps, hand-written pages and settings."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    shutil.copytree(ROOT / "docs", dest / "docs", ignore=_ignore_generated)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "data", dest / "data")
+    shutil.copytree(ROOT / "maps", dest / "maps")
+    return dest
+
+
 def change_one_csv(project: Path, seed: int, step: int) -> Path:
     """Revise the latest figure of one indicator (a new vintage), as an editor would."""
     paths = sorted((project / "data" / "indicators").glob("*.csv"))

@@ -113,29 +113,34 @@ def build_project(options: BuildOptions) -> BuildReport:
     if options.shard is not None:
         build_shard(options, options.shard, report)
         return report
+    store = options.store()
     if options.merge:
-        store = options.store()
         report.merged = sum(store.adopt(folder) for folder in options.merge)
-    day = generate_docs(options, report)
-    if day is None or not options.site:
-        return report
-    from mission_tracker.builders import run_builder
+    day = generate_docs(options, report, store)
+    if day is not None and options.site:
+        from mission_tracker.builders import run_builder
 
-    started = time.perf_counter()
-    target = options.site_dir or (options.root / "site")
-    stamp = options.source_date or day
-    epoch = int(datetime(stamp.year, stamp.month, stamp.day, tzinfo=UTC).timestamp())
-    report.site_error = run_builder(options.builder, options.root / BUILT_CONFIG, target, epoch)
-    report.site_dir = target
-    report.site_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        target = options.site_dir or (options.root / "site")
+        stamp = options.source_date or day
+        epoch = int(datetime(stamp.year, stamp.month, stamp.day, tzinfo=UTC).timestamp())
+        config = options.root / BUILT_CONFIG
+        report.site_error = run_builder(options.builder, config, target, epoch, store)
+        report.site_dir = target
+        report.site_seconds = time.perf_counter() - started
+    # After the site's build too, which keeps its compiled templates in the store. A build
+    # that found nothing changed read too few entries to tell what is stale: it prunes nothing.
+    if options.prune_cache and day is not None and not report.up_to_date:
+        report.pruned = store.prune()
+    report.cache_warning = store.write_error
     return report
 
 
-def generate_docs(options: BuildOptions, report: BuildReport) -> date | None:
+def generate_docs(options: BuildOptions, report: BuildReport, store: Store) -> date | None:
     """Write the generated files into docs/; the build's date, or None when the data has
     errors (and then nothing is written)."""
     started = time.perf_counter()
-    root, store = options.root, options.store()
+    root = options.root
     docs = root / DOCS
     around = project_problems(root)
     if errors(around):
@@ -172,11 +177,8 @@ def generate_docs(options: BuildOptions, report: BuildReport) -> date | None:
         report.write_error = f"{explain(exc)} (the site was not built)"
         return None
     uptodate.remember(store, inputs, docs, made.files, day.isoformat())
-    if options.prune_cache:
-        report.pruned = store.prune()
     report.files = len(made.files)
     report.rendered, report.from_cache = made.rendered, made.from_cache
-    report.cache_warning = store.write_error
     report.generate_seconds = time.perf_counter() - started
     return day
 
@@ -268,9 +270,12 @@ def _generate(
     boundaries: Mapping[str, Boundaries] | None,
 ) -> Generated:
     from mission_tracker.analyse.facts import analyse
+    from mission_tracker.cache.templates import compiled_in
     from mission_tracker.read.load import load_dataset
     from mission_tracker.site.assemble import assemble_site
+    from mission_tracker.site.templating import environment
 
+    compiled_in(environment(), renderer.store)  # the pages' templates, compiled once
     files = data if isinstance(data, DataFiles) else read_data_folder(data, site.limits)
     renderer.warm_up()  # the JavaScript runtime starts while the data loads
     declared = frozenset(m.id for m in site.maps)

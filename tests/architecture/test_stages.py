@@ -22,7 +22,7 @@ ALLOWED: dict[str, set[str]] = {
     "review": {"model", "read", "analyse", "check", "cache", "write"},
     # Another format's data -> this project's files, verified with the reader and checked.
     "importers": {"model", "read", "check", "cache", "write"},
-    "builders": {"write"},
+    "builders": {"cache", "write"},
     # A new project's files, from the model and the checker's schemas.
     "project": {"model", "read", "check", "write", "__init__"},
     "build": {"model", "read", "analyse", "charts", "site", "check", "cache", "write", "builders"},

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from mission_tracker.builders.processes import alive
+from mission_tracker.cache.store import Store
 from mission_tracker.write import explain, replace_dir, restore_interrupted
 
 TEMPORARY = ".site-"
@@ -24,10 +25,17 @@ BUILDERS = ("mkdocs", "zensical")
 DEFAULT_BUILDER = "mkdocs"
 
 
-def run_builder(builder: str, config_file: Path, target: Path, source_epoch: int) -> str | None:
+def run_builder(
+    builder: str,
+    config_file: Path,
+    target: Path,
+    source_epoch: int,
+    store: Store | None = None,
+) -> str | None:
     """Build the site from `config_file` (the merged configuration) into `target` with
     `builder`; None on success, else what went wrong. `source_epoch` pins the dates the
-    builder writes (MkDocs' sitemap and its gzip) so builds are reproducible."""
+    builder writes (MkDocs' sitemap and its gzip) so builds are reproducible; `store` keeps
+    MkDocs' compiled templates between builds."""
     if builder not in BUILDERS:
         return f"unknown site builder {builder!r}; choose one of {', '.join(BUILDERS)}"
     # Absolute: MkDocs reads a relative site_dir from the configuration file's folder.
@@ -50,7 +58,7 @@ def run_builder(builder: str, config_file: Path, target: Path, source_epoch: int
             else:
                 from mission_tracker.builders.mkdocsbuild import mkdocs_build
 
-                error = mkdocs_build(config_file, tmp)
+                error = mkdocs_build(config_file, tmp, store)
         if error is None:
             replace_dir(tmp, target)
         return error

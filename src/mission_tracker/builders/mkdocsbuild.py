@@ -15,6 +15,9 @@ from typing import Any
 
 from markupsafe import escape
 
+from mission_tracker.cache.store import Store
+from mission_tracker.cache.templates import compiled_in
+
 # Settings Material prints into every page without escaping them. They are escaped here, as
 # markup-safe strings, so that Material's own `| e` does not escape them a second time.
 PRINTED_RAW = ("site_name", "site_description", "copyright")
@@ -27,8 +30,17 @@ def _escape_settings(config: Any) -> None:
             config[key] = escape(value)
 
 
-def mkdocs_build(config_file: Path, site_dir: Path) -> str | None:
-    """`mkdocs build --strict` in this process (saves starting a second Python)."""
+def _compiled_templates(config: Any, store: Store) -> None:
+    """The theme's templates compiled once and kept in the store, not compiled in every build
+    (cache/templates.py)."""
+    theme = config.theme
+    make_env = theme.get_env
+    theme.get_env = lambda: compiled_in(make_env(), store)
+
+
+def mkdocs_build(config_file: Path, site_dir: Path, store: Store | None = None) -> str | None:
+    """`mkdocs build --strict` in this process (saves starting a second Python); `store`
+    keeps the theme's compiled templates."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -41,6 +53,8 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> str | None:
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         _escape_settings(config)
+        if store is not None:
+            _compiled_templates(config, store)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

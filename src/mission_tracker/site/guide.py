@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from mission_tracker.cache.fingerprint import modules_version
 from mission_tracker.cache.store import Store, digest
-from mission_tracker.check.examples import CASES, base_files, mistakes
+from mission_tracker.check.examples import base_files, cases, mistakes
 from mission_tracker.check.project import check_files
 from mission_tracker.model.problems import Severity
 from mission_tracker.site.templating import render_template
@@ -67,7 +67,7 @@ def check_messages_table(store: Store | None = None) -> str:
 
 def _table() -> str:
     groups: dict[str, list[dict[str, Any]]] = {title: [] for _, title in GROUPS}
-    for case in sorted(CASES, key=lambda c: c.name):
+    for case in sorted(cases(), key=lambda c: c.name):
         problems = check_files(case.data_files(), case.config()).problems
         messages: list[Markup | str] = [
             Markup("<code>{}</code> ").format(f"{p.path}:{p.line}:{p.column}")
