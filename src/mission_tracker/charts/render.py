@@ -42,6 +42,7 @@ IN_PROCESS = 2
 class Rendered:
     svg: str
     png: bytes
+    key: str = ""  # the store's key of the chart's render (what it was drawn from)
 
 
 def fonts_dir() -> Path:
@@ -192,7 +193,7 @@ class Renderer:
         # Stored as each arrives, so an interrupted build keeps what it rendered.
         for done, (i, (svg, png)) in enumerate(zip(todo, outputs, strict=True), 1):
             self.progress("Rendering charts", done, len(todo))
-            results[i] = Rendered(svg, png)
+            results[i] = Rendered(svg, png, keys[i])
             self.store.put(SVG, keys[i], svg.encode("utf-8"))
             self.store.put(PNG, keys[i], png)
 
@@ -202,7 +203,7 @@ class Renderer:
         if svg is None or png is None:
             return None
         try:
-            return Rendered(svg.decode("utf-8"), png)
+            return Rendered(svg.decode("utf-8"), png, key)
         except UnicodeDecodeError:
             return None
 

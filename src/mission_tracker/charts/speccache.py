@@ -37,7 +37,7 @@ class Uncacheable(TypeError):
     """An input the key cannot describe exactly; the charts are built afresh."""
 
 
-def _canonical(value: object, indicator_id: str) -> object:
+def canonical(value: object, indicator_id: str) -> object:
     """A JSON-able form that two equal inputs share and two different inputs never do."""
     if value is None or isinstance(value, str | int | float | bool):
         return value
@@ -50,21 +50,21 @@ def _canonical(value: object, indicator_id: str) -> object:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             type(value).__name__: {
-                f.name: _canonical(getattr(value, f.name), indicator_id)
+                f.name: canonical(getattr(value, f.name), indicator_id)
                 for f in dataclasses.fields(value)
             }
         }
     if isinstance(value, Enum):
-        return [type(value).__name__, _canonical(value.value, indicator_id)]
+        return [type(value).__name__, canonical(value.value, indicator_id)]
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list | tuple):
-        return [_canonical(v, indicator_id) for v in value]
+        return [canonical(v, indicator_id) for v in value]
     if isinstance(value, frozenset | set):
-        items = [_canonical(v, indicator_id) for v in value]
+        items = [canonical(v, indicator_id) for v in value]
         return {"set": sorted(items, key=lambda v: json.dumps(v, sort_keys=True))}
     if isinstance(value, dict):
-        return {str(k): _canonical(v, indicator_id) for k, v in sorted(value.items())}
+        return {str(k): canonical(v, indicator_id) for k, v in sorted(value.items())}
     raise Uncacheable(f"cannot fingerprint a {type(value).__name__}")
 
 
@@ -73,7 +73,7 @@ def spec_key(sources: tuple[bytes, ...], wanted: Wanted) -> str | None:
     cannot be described exactly (then nothing is cached)."""
     indicator, milestone, address, maps = wanted
     try:
-        facts = json.dumps(_canonical(milestone, indicator.id), sort_keys=True, ensure_ascii=False)
+        facts = json.dumps(canonical(milestone, indicator.id), sort_keys=True, ensure_ascii=False)
     except Uncacheable:
         return None
     # The code that makes a spec: the chart builders and the loader that reads the files.

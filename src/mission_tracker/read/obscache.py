@@ -66,7 +66,8 @@ class ObservationCache:
 def _decode(data: str) -> Loaded:
     """The observations and header from an entry's JSON text."""
     entry = json.loads(data)
-    rows = [_observation(row) for row in entry["rows"]]
+    shared = _Shared()
+    rows = [shared.observation(row) for row in entry["rows"]]
     return rows, tuple(entry["columns"])
 
 
@@ -87,32 +88,48 @@ def _row(o: Observation) -> list[object]:
     ]
 
 
-def _observation(row: list[object]) -> Observation:
-    start, kind, years, series, value, text, missing, markers, note, line, measure, day = row
-    if not (
-        isinstance(start, str)
-        and isinstance(kind, str)
-        and isinstance(years, int)
-        and isinstance(measure, str)
-        and (day is None or isinstance(day, str))
-        and isinstance(series, list)
-        and isinstance(text, str)
-        and (missing is None or isinstance(missing, str))
-        and isinstance(markers, list)
-        and isinstance(note, str)
-        and isinstance(line, int)
-        and (value is None or isinstance(value, int | float))
-    ):
-        raise TypeError("not an observation")
-    return Observation(
-        period=Period(date.fromisoformat(start), PeriodType(kind), years),
-        series=tuple(str(s) for s in series),
-        value=float(value) if value is not None else None,
-        text=text,
-        missing=Missing(missing) if missing is not None else None,
-        markers=frozenset(str(m) for m in markers),
-        note=note,
-        line=line,
-        measure=measure,
-        date=date.fromisoformat(day) if day is not None else None,
-    )
+class _Shared:
+    """Reads rows into observations, making each period, series and marker set once per file
+    and sharing it (they are immutable): a monthly series split by region repeats every period
+    once per region, and building them is most of the time a cached load takes."""
+
+    def __init__(self) -> None:
+        self.periods: dict[tuple[str, str, int], Period] = {}
+        self.series: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.markers: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def observation(self, row: list[object]) -> Observation:
+        start, kind, years, series, value, text, missing, markers, note, line, measure, day = row
+        if not (
+            isinstance(start, str)
+            and isinstance(kind, str)
+            and isinstance(years, int)
+            and isinstance(measure, str)
+            and (day is None or isinstance(day, str))
+            and isinstance(series, list)
+            and isinstance(text, str)
+            and (missing is None or isinstance(missing, str))
+            and isinstance(markers, list)
+            and isinstance(note, str)
+            and isinstance(line, int)
+            and (value is None or isinstance(value, int | float))
+        ):
+            raise TypeError("not an observation")
+        period = self.periods.get((start, kind, years))
+        if period is None:
+            period = Period(date.fromisoformat(start), PeriodType(kind), years)
+            self.periods[(start, kind, years)] = period
+        key = tuple(str(s) for s in series)
+        codes = tuple(str(m) for m in markers)
+        return Observation(
+            period=period,
+            series=self.series.setdefault(key, key),
+            value=float(value) if value is not None else None,
+            text=text,
+            missing=Missing(missing) if missing is not None else None,
+            markers=self.markers.setdefault(codes, frozenset(codes)),
+            note=note,
+            line=line,
+            measure=measure,
+            date=date.fromisoformat(day) if day is not None else None,
+        )

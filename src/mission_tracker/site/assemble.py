@@ -22,7 +22,7 @@ from mission_tracker.charts.chart import Chart
 from mission_tracker.charts.produce import charts_for_all
 from mission_tracker.charts.render import Renderer
 from mission_tracker.charts.runtime import vega_runtime
-from mission_tracker.charts.speccache import Wanted
+from mission_tracker.charts.speccache import Wanted, spec_key
 from mission_tracker.model.data import Dataset, Indicator
 from mission_tracker.model.maps import Boundaries
 from mission_tracker.read.config import Site
@@ -32,8 +32,9 @@ from mission_tracker.site import downloads
 from mission_tracker.site.addresses import indicator_url, mission_url
 from mission_tracker.site.feed import atom_feed
 from mission_tracker.site.guide import check_messages_table
-from mission_tracker.site.indicator import indicator_output
+from mission_tracker.site.indicator import indicator_output, surroundings
 from mission_tracker.site.methodology import methodology_page
+from mission_tracker.site.outputcache import get_output, output_key, put_output
 from mission_tracker.site.package import data_package
 from mission_tracker.site.pages import home_page, indicator_index, mission_page, mission_summary
 from mission_tracker.site.themefiles import theme_files
@@ -62,6 +63,11 @@ def assemble_site(
     ordered, wanted, sources = chart_inputs(dataset, facts, site, data, maps)
     made = charts_for_all(wanted, sources, renderer)
     by_indicator = {i.id: cs for i, cs in zip(ordered, made, strict=True)}
+    store = renderer.store
+    inputs = {
+        i.id: (s, spec_key(s, w) if store.enabled else None)
+        for i, w, s in zip(ordered, wanted, sources, strict=True)
+    }
     del made  # by_indicator is the one reference, released indicator by indicator below
     cards = _cards(dataset, facts, site, by_indicator)
     jobs = [c.spec for cs in by_indicator.values() for c in cs] + list(cards.values())
@@ -77,7 +83,15 @@ def assemble_site(
         charts = by_indicator.pop(indicator_id)
         indicator = dataset.indicators[indicator_id]
         pairs = [(c, next(renders)) for c in charts]
-        files = indicator_output(site, dataset, facts, indicator, pairs, frozenset(maps))
+        # Made afresh only when something it shows has changed (site/outputcache.py).
+        around = surroundings(dataset, facts, indicator)
+        own, specs = inputs.pop(indicator_id)
+        shown = [r for _, r in pairs]
+        key = output_key(site, own, indicator_id, around, specs, shown, frozenset(maps))
+        files = get_output(store, key)
+        if files is None:
+            files = indicator_output(site, indicator, around, pairs, frozenset(maps))
+            put_output(store, key, files)
         out.files.update(files)
         csv = f"{indicator_url(indicator_id)}data.csv"
         package_files[csv] = files[csv]

@@ -7,10 +7,11 @@ import csv
 import io
 import json
 import zipfile
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from mission_tracker.analyse.facts import Facts
+from mission_tracker.analyse.facts import Facts, IndicatorFacts, MilestoneFacts
 from mission_tracker.model.base import DATE, MARKER, MEASURE, NOTE, PERIOD, VALUE
 from mission_tracker.model.data import Dataset, Indicator, Observation
 from mission_tracker.read.cells import is_formula
@@ -76,8 +77,14 @@ def _compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
 
 
-def indicator_json(site: Site, facts: Facts, indicator: Indicator) -> str:
-    f = facts.indicators[indicator.id]
+def indicator_json(
+    site: Site,
+    indicator: Indicator,
+    f: IndicatorFacts,
+    milestones: Iterable[MilestoneFacts],
+) -> str:
+    """`data.json`: the data, the metadata, the latest figure (`f`, the headline measure's
+    facts) and the milestones set on the indicator."""
     breakdowns = [b.column for b in indicator.spec.breakdowns]
     observations = [
         {
@@ -104,7 +111,7 @@ def indicator_json(site: Site, facts: Facts, indicator: Indicator) -> str:
             "latest": _latest(f),
             "milestones": [
                 {"id": m.milestone.id, "status": m.status.value, "reason": m.reason}
-                for m in facts.milestones_for(indicator.id)
+                for m in milestones
             ],
             "observations": observations,
         }

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from mission_tracker.analyse.describe import chart_description, headline_sentence, view_description
-from mission_tracker.analyse.facts import Facts
+from mission_tracker.analyse.facts import Facts, IndicatorFacts, MilestoneFacts
 from mission_tracker.analyse.numbers import format_value
 from mission_tracker.analyse.views import DimensionView, ViewKind, dimension_views
 from mission_tracker.charts.chart import HEADLINE, Chart
 from mission_tracker.charts.render import Rendered, png_with_text
-from mission_tracker.model.data import Dataset, Indicator
+from mission_tracker.model.data import Dataset, Indicator, Mission
 from mission_tracker.model.measures import Measure
 from mission_tracker.read.config import Site
 from mission_tracker.site import downloads, tables
@@ -83,11 +83,47 @@ class Section:
     charts: list[ChartView]
 
 
+@dataclass(frozen=True)
+class Related:
+    """Another indicator an indicator's page links to, with what the link says of it."""
+
+    id: str
+    title: str
+    headline: str
+
+
+@dataclass(frozen=True)
+class Surroundings:
+    """All that an indicator's output shows from beyond the indicator itself: its facts, its
+    mission, the milestones set on it and the indicators it links to with their headlines.
+
+    The output is made from the indicator, this, its charts and the site's settings and
+    nothing else, so a key of those is exact (site/outputcache.py): a page that shows another
+    indicator's headline depends on that headline, not on the whole data set."""
+
+    facts: IndicatorFacts  # the headline measure's
+    measures: dict[str, IndicatorFacts]  # every measure's, by id
+    drawn: MilestoneFacts | None  # the milestone drawn on its chart
+    milestones: tuple[MilestoneFacts, ...]  # every milestone that charts it
+    mission: Mission | None
+    related: tuple[Related, ...]
+
+
+def surroundings(dataset: Dataset, facts: Facts, indicator: Indicator) -> Surroundings:
+    return Surroundings(
+        facts.indicators[indicator.id],
+        facts.measures[indicator.id],
+        facts.drawn_milestone(indicator.id),
+        tuple(facts.milestones_for(indicator.id)),
+        dataset.missions.get(indicator.spec.mission),
+        _related(dataset, facts, indicator),
+    )
+
+
 def indicator_output(
     site: Site,
-    dataset: Dataset,
-    facts: Facts,
     indicator: Indicator,
+    around: Surroundings,
     charts: list[tuple[Chart, Rendered]],
     maps: frozenset[str] = frozenset(),
 ) -> dict[str, bytes]:
@@ -97,7 +133,7 @@ def indicator_output(
     views = _views(indicator, maps)
     shown: list[ChartView] = []
     for chart, rendered in charts:
-        description = _description(indicator, facts, chart, views)
+        description = _description(indicator, around, chart, views)
         svg = standalone_svg(rendered.svg, chart.title, description).encode("utf-8")
         files[f"{base}{chart.stem}.svg"] = svg
         files[f"{base}{chart.stem}.png"] = png_with_text(
@@ -123,21 +159,20 @@ def indicator_output(
             )
         )
     data_csv = downloads.indicator_csv(indicator).encode("utf-8")
-    data_json = downloads.indicator_json(site, facts, indicator).encode("utf-8")
+    data_json = downloads.indicator_json(site, indicator, around.facts, around.milestones)
+    data_json_bytes = data_json.encode("utf-8")
     files[f"{base}data.csv"] = data_csv
-    files[f"{base}data.json"] = data_json
+    files[f"{base}data.json"] = data_json_bytes
     offered = [
         {"label": "Data", "url": "data.csv", "format": "CSV", "size": human_size(len(data_csv))},
         {
             "label": "Data and metadata",
             "url": "data.json",
             "format": "JSON",
-            "size": human_size(len(data_json)),
+            "size": human_size(len(data_json_bytes)),
         },
     ]
-    page = indicator_page(
-        dataset, facts, site, indicator, _sections(indicator, facts, shown), offered
-    )
+    page = indicator_page(site, indicator, around, _sections(indicator, around, shown), offered)
     files[base.rstrip("/") + ".md"] = page.encode("utf-8")
     first, rendered = charts[0]
     embed = embed_page(site, indicator, first, rendered, shown[0].description)
@@ -157,15 +192,16 @@ def _views(indicator: Indicator, maps: frozenset[str]) -> dict[tuple[str, str], 
 
 def _description(
     indicator: Indicator,
-    facts: Facts,
+    around: Surroundings,
     chart: Chart,
     views: dict[tuple[str, str], DimensionView],
 ) -> str:
     if chart.kind == HEADLINE:
         measure = indicator.measure(chart.measure)
-        drawn = facts.drawn_milestone(indicator.id)
-        drawn = drawn if drawn is not None and drawn.measure == measure else None
-        return chart_description(indicator, facts.measures[indicator.id][measure.id], drawn)
+        drawn = (
+            around.drawn if around.drawn is not None and around.drawn.measure == measure else None
+        )
+        return chart_description(indicator, around.measures[measure.id], drawn)
     return view_description(indicator, views[(chart.measure, chart.column)])
 
 
@@ -206,11 +242,11 @@ def _explorer(chart: Chart, charts: list[tuple[Chart, Rendered]]) -> str:
     )
 
 
-def _sections(indicator: Indicator, facts: Facts, shown: list[ChartView]) -> list[Section]:
+def _sections(indicator: Indicator, around: Surroundings, shown: list[ChartView]) -> list[Section]:
     return [
         Section(
             measure,
-            facts.measures[indicator.id][measure.id].headline,
+            around.measures[measure.id].headline,
             [v for v in shown if v.chart.measure == measure.id],
         )
         for measure in indicator.measures
@@ -229,16 +265,15 @@ def _png_text(site: Site, indicator: Indicator, chart: Chart, description: str) 
 
 
 def indicator_page(
-    dataset: Dataset,
-    facts: Facts,
     site: Site,
     indicator: Indicator,
+    around: Surroundings,
     sections: list[Section],
     offered: list[dict[str, str]],
 ) -> str:
     here = indicator_url(indicator.id)
     spec = indicator.spec
-    f = facts.indicators[indicator.id]
+    f = around.facts
     latest, unit = f.latest, indicator.headline_measure.unit
     body = render_template(
         "indicator.md.j2",
@@ -256,7 +291,7 @@ def indicator_page(
             else ""
         ),
         no_headline=spec.no_headline,
-        milestones=_milestones(facts, indicator, here),
+        milestones=_milestones(around.milestones, here),
         proxy=spec.proxy,
         vintage=spec.vintage,
         sections=sections,
@@ -270,14 +305,17 @@ def indicator_page(
         embed_snippet=embed_snippet(site, indicator),
         citation_short=citation_short(site, indicator),
         citation_full=citation_full(site, indicator),
-        about=tables.about_rows(indicator, dataset.missions.get(spec.mission), here),
+        about=tables.about_rows(indicator, around.mission, here),
         caveats=spec.caveats,
-        related=_related(dataset, facts, indicator, here),
+        related=[
+            {"title": r.title, "url": relative(here, indicator_url(r.id)), "headline": r.headline}
+            for r in around.related
+        ],
     )
     card = "chart.png" if any(c.chart.stem == "chart" for s in sections for c in s.charts) else ""
     meta = {
         "title": spec.title,
-        "description": headline_sentence(indicator, f, facts.drawn_milestone(indicator.id)),
+        "description": headline_sentence(indicator, f, around.drawn),
         "social_image": f"{here}{card}" if card else f"assets/cards/indicator-{indicator.id}.png",
         "charts": True,
         "embed": site.absolute(f"{here}embed/"),
@@ -285,7 +323,7 @@ def indicator_page(
     return front_matter(meta) + body
 
 
-def _milestones(facts: Facts, indicator: Indicator, here: str) -> list[dict[str, Any]]:
+def _milestones(milestones: tuple[MilestoneFacts, ...], here: str) -> list[dict[str, Any]]:
     return [
         {
             "title": m.milestone.title,
@@ -293,13 +331,11 @@ def _milestones(facts: Facts, indicator: Indicator, here: str) -> list[dict[str,
             "reason": m.reason,
             "url": relative(here, mission_url(m.mission.id)) + f"#milestone-{m.milestone.id}",
         }
-        for m in facts.milestones_for(indicator.id)
+        for m in milestones
     ]
 
 
-def _related(
-    dataset: Dataset, facts: Facts, indicator: Indicator, here: str
-) -> list[dict[str, str]]:
+def _related(dataset: Dataset, facts: Facts, indicator: Indicator) -> tuple[Related, ...]:
     """The indicators it names as related, then the others of its mission, at most six."""
     spec = indicator.spec
     ids = [r for r in spec.related if r in dataset.indicators][:6]
@@ -308,14 +344,9 @@ def _related(
             break
         if other.id != indicator.id and other.id not in ids:
             ids.append(other.id)
-    return [
-        {
-            "title": dataset.indicators[r].spec.title,
-            "url": relative(here, indicator_url(r)),
-            "headline": facts.indicators[r].headline,
-        }
-        for r in ids[:6]
-    ]
+    return tuple(
+        Related(r, dataset.indicators[r].spec.title, facts.indicators[r].headline) for r in ids[:6]
+    )
 
 
 def _choices(indicator: Indicator, chart: Chart) -> bytes:
