@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+from .carried import BUILD_TIME, LIGHTHOUSE, MEMORY, SHAPES, Carried
 from .lighthouse import CATEGORIES, Scores
 from .measure import Series
 from .shards import KEPT, kept_section
@@ -258,50 +259,60 @@ def write_results(
     shapes: ShapeResult | None = None,
 ) -> None:
     t = Targets()
+    before = Carried.read(path)
+    measured = f"{machine.commit}, {machine.date}"
     lines = [
         "# Build benchmark results",
         "",
         "Written by `make bench` (`python -m benchmarks`). Times are medians, in seconds, of",
-        "builds each run in a fresh process, all measured in one run. Targets from issue 15 are",
-        "in brackets.",
+        "builds each run in a fresh process; the figures of one row, and the sizes a growth",
+        "line compares, are measured in one run, whose commit and date the row gives. A run of",
+        "some sizes only (`--sizes`) keeps the other rows, and the shape mix and Lighthouse",
+        "sections when it skips them, as the previous file had them. Targets from issue 15",
+        "are in brackets.",
         "",
         f"- Machine: {machine.summary()}",
-        f"- Commit: {machine.commit}, measured {machine.date}",
-        "- Repetitions: (b), (c) and (d) interleaved, "
+        f"- This run: commit {machine.commit}, measured {machine.date}",
+        "- Repetitions in this run: (b), (c) and (d) interleaved, "
         + ", ".join(f"{r.floor.count} at N = {r.label}" for r in results)
         + "; (a) and (e) as stated per row",
         "",
         SCENARIOS,
-        "## Build time",
+        BUILD_TIME,
         "",
         "| N | (a) cold | (b) no change | (c) one CSV | (d) floor | (e) naive "
         f"| (b)/(d) [≤ {t.unchanged_over_floor}] | (c)/(d) [≤ {t.changed_over_floor}] "
         f"| (a)/(e) [≤ {t.cold_over_naive}] "
-        f"| (a) per indicator [≤ {t.cold_ms_per_indicator:.0f} ms at N = 2000] |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| (a) per indicator [≤ {t.cold_ms_per_indicator:.0f} ms at N = 2000] | measured |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
-    for r in results:
-        lines.append(
+    times = {
+        r.label: (
             f"| {r.label} | {r.cold.median:.1f} ({r.cold.count}×) | {r.unchanged.median:.2f} "
             f"| {r.changed.median:.2f} | {r.floor.median:.2f} "
             f"| {f'{r.naive.median:.1f} ({r.naive.count}×)' if r.naive.count else 'not run'} "
             f"| {r.unchanged.median / r.floor.median:.2f} "
             f"| {r.changed.median / r.floor.median:.2f} "
             f"| {f'{r.cold.median / r.naive.median:.2f}' if r.naive.count else '—'} "
-            f"| {1000 * r.cold.median / r.n:.0f} ms |"
+            f"| {1000 * r.cold.median / r.n:.0f} ms | {measured} |"
         )
-    rows = growth(results)
+        for r in results
+    }
+    lines += before.merged_rows(BUILD_TIME, times)
+    rows = before.merged_growth(
+        {
+            (large, small): f"- N = {large} over N = {small}: cold build {cold:.2f}, "
+            f"no-change rebuild {same:.2f} ({measured})"
+            for small, large, cold, same in growth(results)
+        }
+    )
     if rows:
         lines += [
             "",
             f"Growth, time per indicator at the larger N over the smaller [≤ {t.growth}]:",
             "",
+            *rows,
         ]
-        for small, large, cold, same in rows:
-            lines.append(
-                f"- N = {large} over N = {small}: cold build {cold:.2f}, "
-                f"no-change rebuild {same:.2f}"
-            )
     lines += [
         "",
         "## Memory, size and page weight",
@@ -314,37 +325,40 @@ def write_results(
         "",
         f"| N | peak memory [< {t.peak_bytes // MB} MB] | naive peak | site size "
         f"[< {t.site_bytes // MB} MB] | indicator HTML median / max | first view median / max "
-        f"[< {t.first_view_bytes // 1024} KB] | home first view |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        f"[< {t.first_view_bytes // 1024} KB] | home first view | measured |",
+        "|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
-    for r in results:
-        w = r.weights
-        lines.append(
+    sizes = {
+        r.label: (
             f"| {r.label} | {r.peak_bytes / MB:.0f} MB "
             f"| {f'{r.naive.peak_bytes / MB:.0f} MB' if r.naive.count else 'not run'} "
             f"| {r.site_bytes / MB:.1f} MB "
-            f"| {w.html_median / 1024:.1f} / {w.html_max / 1024:.1f} KB "
-            f"| {w.first_view_median / 1024:.1f} / {w.first_view_max / 1024:.1f} KB "
-            f"| {r.home_first_view / 1024:.1f} KB |"
+            f"| {r.weights.html_median / 1024:.1f} / {r.weights.html_max / 1024:.1f} KB "
+            f"| {r.weights.first_view_median / 1024:.1f} / "
+            f"{r.weights.first_view_max / 1024:.1f} KB "
+            f"| {r.home_first_view / 1024:.1f} KB | {measured} |"
         )
+        for r in results
+    }
+    lines += before.merged_rows(MEMORY, sizes)
     if results:
         heaviest = results[-1].weights
         lines += [
             "",
-            f"Heaviest indicator page ({heaviest.heaviest}) loads at first view: "
-            + ", ".join(heaviest.resources)
-            + ".",
+            f"Heaviest indicator page at N = {results[-1].label} in this run "
+            f"({heaviest.heaviest}) loads at first view: " + ", ".join(heaviest.resources) + ".",
         ]
     if shapes is not None:
         ms, plain = shapes.per_indicator_ms
         w = shapes.weights
         lines += [
             "",
-            "## Shape mix",
+            SHAPES,
             "",
             "The synthetic project at the same N with three indicators in four reshaped as real",
             "releases come (benchmarks/shapes.py): several measures, five crossed breakdowns",
-            "(about 9,000 rows), and 380 local authorities on a map. Cold builds, medians.",
+            f"(about 9,000 rows), and 380 local authorities on a map. Cold builds, medians; "
+            f"measured {measured}.",
             "",
             "| N | rows | cold build | per indicator | plain mix per indicator | ratio "
             f"| heaviest first view [< {t.first_view_bytes // 1024} KB] "
@@ -354,26 +368,37 @@ def write_results(
             f"| {ms:.0f} ms | {plain:.0f} ms | {ms / plain:.2f} "
             f"| {w.first_view_max / 1024:.1f} KB ({w.heaviest}) | {shapes.tallest_png} px |",
         ]
+    elif SHAPES in before.sections:
+        lines += ["", *before.sections[SHAPES]]
     for heading in KEPT:  # written by `python -m benchmarks.shards`, or by hand
         kept = kept_section(path, heading)
         lines += ["", *kept] if kept else []
-    lines += ["", "## Lighthouse", "", f"Mobile profile, default config; {lighthouse_note}.", ""]
-    if scores:
-        targets = dict(t.lighthouse)
-        header = " | ".join(f"{c} [≥ {targets[c]}]" for c in CATEGORIES)
-        lines += [f"| site | page | {header} |", "|---|---|" + "---:|" * len(CATEGORIES)]
-        for s in scores:
-            cells = " | ".join(str(s.scores[c]) for c in CATEGORIES)
-            lines.append(f"| {s.site} | /{s.page.lstrip('/')} | {cells} |")
-        lines += [
-            "",
-            "An embed page is `noindex` by design (it is a chart for other sites to frame, not a",
-            "page to find), so its SEO score is exempt.",
-            "",
-            "Audits below full marks that count towards a score:",
-            "",
-        ]
-        for s in scores:
-            failing = "; ".join(s.failing) or "none"
-            lines.append(f"- {s.site} /{s.page.lstrip('/')}: {failing}")
+    if not scores and LIGHTHOUSE in before.sections:
+        lines += ["", *before.sections[LIGHTHOUSE]]
+    else:
+        lines += ["", *_lighthouse(scores, lighthouse_note, measured, t)]
     path.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def _lighthouse(scores: list[Scores], note: str, measured: str, t: Targets) -> list[str]:
+    lines = [LIGHTHOUSE, "", f"Mobile profile, default config, measured {measured}; {note}.", ""]
+    if not scores:
+        return lines
+    targets = dict(t.lighthouse)
+    header = " | ".join(f"{c} [≥ {targets[c]}]" for c in CATEGORIES)
+    lines += [f"| site | page | {header} |", "|---|---|" + "---:|" * len(CATEGORIES)]
+    for s in scores:
+        cells = " | ".join(str(s.scores[c]) for c in CATEGORIES)
+        lines.append(f"| {s.site} | /{s.page.lstrip('/')} | {cells} |")
+    lines += [
+        "",
+        "An embed page is `noindex` by design (it is a chart for other sites to frame, not a",
+        "page to find), so its SEO score is exempt.",
+        "",
+        "Audits below full marks that count towards a score:",
+        "",
+    ]
+    for s in scores:
+        failing = "; ".join(s.failing) or "none"
+        lines.append(f"- {s.site} /{s.page.lstrip('/')}: {failing}")
+    return lines

@@ -198,7 +198,7 @@ def build_shard(options: BuildOptions, shard: Shard, report: BuildReport) -> Non
     files = read_data_folder(root / DATA, site.limits)
 
     from mission_tracker.analyse.facts import analyse
-    from mission_tracker.charts.produce import charts_for_all
+    from mission_tracker.charts.produce import charts_for_all, spec_keys
     from mission_tracker.charts.render import Renderer
     from mission_tracker.read.load import load_dataset
     from mission_tracker.read.maps import read_boundaries
@@ -219,7 +219,8 @@ def build_shard(options: BuildOptions, shard: Shard, report: BuildReport) -> Non
     facts = analyse(loaded.dataset)
     _, wanted, sources = chart_inputs(loaded.dataset, facts, site, files, dict(boundaries))
     mine = [i for i in range(len(wanted)) if shard.takes(i)]
-    made = charts_for_all([wanted[i] for i in mine], [sources[i] for i in mine], renderer)
+    wanted, sources = [wanted[i] for i in mine], [sources[i] for i in mine]
+    made = charts_for_all(wanted, spec_keys(store, wanted, sources), renderer)
     specs = [c.spec for cs in made for c in cs]
     before = renderer.hits
     renderer.render_all(specs)

@@ -73,8 +73,9 @@ def test_results_table_has_a_row_per_size(bench: tuple[str, str]) -> None:
     assert len(build_rows) == 2  # the build-time table and the memory/size/weight table
     times, weights = build_rows
     cells = [c.strip() for c in times.strip("|").split("|")]
-    assert len(cells) == 10 and all(re.search(r"\d", c) for c in cells)
-    assert len([c for c in weights.strip("|").split("|") if re.search(r"\d", c)]) == 7
+    assert len(cells) == 11 and all(re.search(r"\d", c) for c in cells)
+    assert re.fullmatch(r".+, \d{4}-\d\d-\d\d", cells[-1])  # the commit and date that measured it
+    assert len([c for c in weights.strip("|").split("|") if re.search(r"\d", c)]) == 8
     assert "Lighthouse" in results and "not run" in results  # --quick skips Lighthouse
 
 

@@ -49,6 +49,12 @@ def copy(warm: tuple[Path, Path, dict[str, bytes]], tmp_path: Path) -> tuple[Pat
     return tmp_path / "project", tmp_path / "cache"
 
 
+def _without_outputs(cache: Path) -> None:
+    """Drop the indicators' kept outputs, so that a rebuild reads their specs and renders
+    (with an indicator's output kept whole, it reads neither)."""
+    shutil.rmtree(cache / "outputs")
+
+
 def _chart_files(files: dict[str, bytes]) -> set[str]:
     return {p for p in files if p.endswith((".svg", ".png", ".vl.json"))}
 
@@ -96,6 +102,7 @@ def test_corrupt_or_partial_render_entries_are_rendered_again(
     copy: tuple[Path, Path], warm: tuple[Path, Path, dict[str, bytes]]
 ) -> None:
     project, cache = copy
+    _without_outputs(cache)
     pngs = sorted((cache / "png").glob("??/*"))
     svgs = sorted((cache / "svg").glob("??/*"))
     pngs[0].write_bytes(pngs[0].read_bytes()[:1000])  # cut short, as by a crash mid-write
@@ -113,6 +120,7 @@ def test_corrupt_spec_entry_is_built_again(
     copy: tuple[Path, Path], warm: tuple[Path, Path, dict[str, bytes]]
 ) -> None:
     project, cache = copy
+    _without_outputs(cache)
     entries = sorted((cache / "specs").glob("??/*"))
     assert len(entries) == N
     entries[0].write_bytes(entries[0].read_bytes()[:200])
@@ -121,13 +129,15 @@ def test_corrupt_spec_entry_is_built_again(
     assert result.files == warm[2]
 
 
-@pytest.mark.parametrize("namespace", ["png", "svg", "specs", "observations"])
+@pytest.mark.parametrize("namespace", ["png", "svg", "specs", "observations", "outputs"])
 def test_swapped_entries_change_nothing(
     copy: tuple[Path, Path], warm: tuple[Path, Path, dict[str, bytes]], namespace: str
 ) -> None:
     """Two entries exchanged on disk (by hand, or a cache restored from elsewhere) are each
     refused, as neither holds what its name says, and made again: the site is unchanged."""
     project, cache = copy
+    if namespace != "outputs":
+        _without_outputs(cache)
     first, second = sorted((cache / namespace).glob("??/*"))[:2]
     a, b = first.read_bytes(), second.read_bytes()
     first.write_bytes(b)
@@ -135,6 +145,21 @@ def test_swapped_entries_change_nothing(
     result, _ = _build(project, cache)
     assert result.files == warm[2]
     assert first.read_bytes() == a and second.read_bytes() == b  # made again, correctly
+
+
+def test_kept_outputs_need_no_specs_or_renders(
+    copy: tuple[Path, Path], warm: tuple[Path, Path, dict[str, bytes]]
+) -> None:
+    """An indicator whose output is kept is taken whole: with every spec and render gone, a
+    rebuild builds no spec and renders only the social cards, and writes the same bytes."""
+    project, cache = copy
+    for namespace in ("specs", "svg", "png"):
+        shutil.rmtree(cache / namespace)
+    result, renderer = _build(project, cache)
+    assert result.files == warm[2]
+    cards = sum(1 for p in result.files if p.startswith("assets/cards/"))
+    assert cards and renderer.misses == cards
+    assert not list((cache / "specs").glob("??/*"))
 
 
 def _revise_latest(csv: Path) -> None:

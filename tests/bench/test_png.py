@@ -112,3 +112,20 @@ def test_anything_unexpected_is_returned_unchanged() -> None:
     assert compact(b"not a png") == b"not a png"
     truncated = render_one(SPECS["chart"]).png[:-30]
     assert compact(truncated) == truncated
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_palette_from_runs_is_numpys_unique(name: str) -> None:
+    """`compact` finds the colours from the runs of equal pixels: the same sorted palette
+    and the same index as sorting every pixel, so the file is unchanged by the shortcut."""
+    import numpy as np
+
+    from mission_tracker.charts.png import _colours
+
+    flat = decode_rgba(render_one(SPECS[name]).png).reshape(-1, 4).view(np.uint32).reshape(-1)
+    noisy = np.random.default_rng(1).integers(0, 5, size=10_000).astype(np.uint32)
+    for pixels in (flat, noisy, flat[:1], flat[:0]):
+        colours, index = _colours(pixels)
+        expected_colours, expected_index = np.unique(pixels, return_inverse=True)
+        assert np.array_equal(colours, expected_colours)
+        assert np.array_equal(index, expected_index.reshape(-1))

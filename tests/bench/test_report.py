@@ -41,3 +41,28 @@ def test_a_size_without_the_naive_pipeline_reports_it_as_not_run(
     printed = capsys.readouterr().out
     assert "(e) naive pipeline        not run" in printed
     assert "(a)/(e) = not run" in printed
+
+
+def test_a_run_of_some_sizes_keeps_the_rows_it_did_not_measure(tmp_path: Path) -> None:
+    out = tmp_path / "RESULTS.md"
+    first = Machine("CPU", 2, 24.0, "Linux", "3.11", {}, "aaa111", "2026-12-01")
+    write_results(out, first, [_result(50, _series(160.0)), _result(500, Series())], [], "x")
+    written = out.read_text("utf-8").split("## Lighthouse")[0]
+    out.write_text(written + "## Lighthouse\n\nscores from the first run\n", "utf-8")
+    second = Machine("CPU", 2, 24.0, "Linux", "3.11", {}, "bbb222", "2026-12-02")
+    write_results(out, second, [_result(500, Series()), _result(5000, Series())], [], "x")
+    lines = out.read_text("utf-8").splitlines()
+    rows = [line for line in lines if line.startswith(("| 50 |", "| 500 |", "| 5000 |"))]
+    # Both tables: 50 kept from the first run, 500 measured again, 5000 new; in order of N.
+    assert [r.split(" |")[0] for r in rows] == ["| 50", "| 500", "| 5000"] * 2
+    assert [r.rsplit("| ", 1)[1] for r in rows] == [
+        f"{commit}, {day} |"
+        for commit, day in [("aaa111", "2026-12-01")] + [("bbb222", "2026-12-02")] * 2
+    ] * 2
+    growth = [line for line in lines if line.startswith("- N = ")]
+    assert growth == [
+        "- N = 500 over N = 50: cold build 0.10, no-change rebuild 0.10 (aaa111, 2026-12-01)",
+        "- N = 5000 over N = 500: cold build 0.10, no-change rebuild 0.10 (bbb222, 2026-12-02)",
+    ]
+    # A section this run skipped is kept as the last file had it, not replaced by "not run".
+    assert "scores from the first run" in lines

@@ -34,7 +34,7 @@ def _keys(data: Path, site: Site = SITE) -> dict[str, str | None]:
             sources = tuple(files.files[rel] for rel in indicator_files(indicator.id))
             around = surroundings(dataset, facts, indicator)
             keys[indicator.id] = output_key(
-                site, sources, indicator.id, around, "specs", [], frozenset()
+                site, sources, indicator.id, around, "specs", "drawing", frozenset()
             )
     return keys
 

@@ -102,7 +102,7 @@ def compact(data: bytes) -> bytes:
         return data
     height, width, _ = pixels.shape
     opaque = bool((pixels[:, :, 3] == 255).all())
-    colours, index = np.unique(pixels.reshape(-1, 4).view(np.uint32), return_inverse=True)
+    colours, index = _colours(pixels.reshape(-1, 4).view(np.uint32).reshape(-1))
     extra = b""
     if len(colours) <= 256:
         # np.unique sorts, so the palette order (and the file) is the same on every run.
@@ -129,6 +129,19 @@ def compact(data: bytes) -> bytes:
             out.append(chunk(kind, chunk_body))
     result = b"".join(out)
     return result if len(result) < len(data) else data
+
+
+def _colours(flat: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.intp]]:
+    """np.unique(flat, return_inverse=True), from the runs of equal pixels: a chart is mostly
+    long runs of one colour (a twentieth as many runs as pixels), so sorting one value a run is
+    about four times faster than sorting every pixel, with the same colours and index."""
+    if flat.size == 0:
+        return flat, np.zeros(0, dtype=np.intp)
+    starts = np.flatnonzero(flat[1:] != flat[:-1]) + 1
+    starts = np.concatenate((np.zeros(1, dtype=starts.dtype), starts))
+    colours, inverse = np.unique(flat[starts], return_inverse=True)
+    lengths = np.diff(np.append(starts, len(flat)))
+    return colours, np.repeat(inverse.reshape(-1), lengths)
 
 
 def _deflate(data: bytes) -> bytes:

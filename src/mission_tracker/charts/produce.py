@@ -17,13 +17,21 @@ from mission_tracker.model.data import Indicator
 from mission_tracker.model.maps import Boundaries
 
 
+def spec_keys(
+    store: Store, wanted: list[Wanted], sources: list[tuple[bytes, ...]]
+) -> list[str | None]:
+    """The store's key of each wanted indicator's specs; `sources` are the bytes of its data
+    files. None for all when the store is off (nothing is kept, so nothing need be keyed)."""
+    if not store.enabled:
+        return [None] * len(wanted)
+    return [spec_key(s, w) for w, s in zip(wanted, sources, strict=True)]
+
+
 def charts_for_all(
-    wanted: list[Wanted], sources: list[tuple[bytes, ...]], renderer: Renderer
+    wanted: list[Wanted], keys: list[str | None], renderer: Renderer
 ) -> list[list[Chart]]:
-    """The charts of each wanted indicator; `sources` are the bytes of its data files, which
-    key its specs in the store."""
+    """The charts of each wanted indicator, whose specs are kept under `keys` (spec_keys)."""
     store = renderer.store
-    keys = [spec_key(s, w) if store.enabled else None for w, s in zip(wanted, sources, strict=True)]
     found = [get_charts(store, k) for k in keys]
     todo = [i for i, f in enumerate(found) if f is None]
     # The workers hand their renders back through the store: one that cannot be written (a

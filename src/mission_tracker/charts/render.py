@@ -42,7 +42,6 @@ IN_PROCESS = 2
 class Rendered:
     svg: str
     png: bytes
-    key: str = ""  # the store's key of the chart's render (what it was drawn from)
 
 
 def fonts_dir() -> Path:
@@ -95,13 +94,15 @@ def _fonts_digest() -> str:
     return digest.hexdigest()
 
 
+def drawing(fonts: str) -> str:
+    """Everything a render depends on besides its spec: the way we render, vl-convert's
+    version, the Vega-Lite version and the fonts."""
+    return "\0".join((RENDER_EPOCH, VL_CONVERT_VERSION, VEGA_LITE_VERSION, fonts))
+
+
 def cache_key(spec: dict[str, Any], fonts: str) -> str:
     payload = json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    digest = hashlib.sha256()
-    for part in (RENDER_EPOCH, VL_CONVERT_VERSION, VEGA_LITE_VERSION, fonts, payload):
-        digest.update(part.encode())
-        digest.update(b"\0")
-    return digest.hexdigest()
+    return hashlib.sha256(f"{drawing(fonts)}\0{payload}\0".encode()).hexdigest()
 
 
 # Attributes that hold only drawing geometry; text, and the ARIA labels that carry data values,
@@ -149,6 +150,7 @@ class Renderer:
         self.progress = progress
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.fonts = _fonts_digest()
+        self.drawing = drawing(self.fonts)  # a render is a function of its spec and this
         self.hits = 0
         self.misses = 0
         # Keys rendered during this build, here or by workers that also built the spec
@@ -193,7 +195,7 @@ class Renderer:
         # Stored as each arrives, so an interrupted build keeps what it rendered.
         for done, (i, (svg, png)) in enumerate(zip(todo, outputs, strict=True), 1):
             self.progress("Rendering charts", done, len(todo))
-            results[i] = Rendered(svg, png, keys[i])
+            results[i] = Rendered(svg, png)
             self.store.put(SVG, keys[i], svg.encode("utf-8"))
             self.store.put(PNG, keys[i], png)
 
@@ -203,7 +205,7 @@ class Renderer:
         if svg is None or png is None:
             return None
         try:
-            return Rendered(svg.decode("utf-8"), png, key)
+            return Rendered(svg.decode("utf-8"), png)
         except UnicodeDecodeError:
             return None
 

@@ -188,17 +188,26 @@ class Dataset:
     indicators: dict[str, Indicator] = field(default_factory=dict)
     _by_mission: dict[str, list[Indicator]] = field(default_factory=dict, repr=False, compare=False)
     _by_mission_of: dict[str, Indicator] = field(default_factory=dict, repr=False, compare=False)
+    _place: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def indicators_of(self, mission_id: str) -> Sequence[Indicator]:
         """A mission's indicators, A to Z by title."""
         if len(self._by_mission_of) != len(self.indicators):
             # Grouped once (every page asks), and again only if indicators were added since.
             self._by_mission.clear()
+            self._place.clear()
             for indicator in sorted(self.indicators.values(), key=lambda i: i.spec.title):
-                self._by_mission.setdefault(indicator.spec.mission, []).append(indicator)
+                group = self._by_mission.setdefault(indicator.spec.mission, [])
+                self._place[indicator.id] = len(group)
+                group.append(indicator)
             self._by_mission_of.clear()
             self._by_mission_of.update(self.indicators)
         return self._by_mission.get(mission_id, ())
+
+    def place_in_mission(self, indicator_id: str) -> int:
+        """Where an indicator comes in its mission's `indicators_of`, from 0."""
+        self.indicators_of("")  # grouped, if not yet
+        return self._place[indicator_id]
 
     def missions_in_order(self) -> list[Mission]:
         return sorted(self.missions.values(), key=lambda m: (m.spec.order, m.id))

@@ -1,9 +1,11 @@
 """The whole generated part of docs/: every page, chart, download and feed, as {path: bytes}.
 
-Charts are made first (specs from the store where their inputs are unchanged, the rest built
-and rendered in the workers), then each indicator's files, then the pages about all of them.
-Specs and renders are let go indicator by indicator as their files are made, so a site of
-thousands of indicators does not hold them all in memory at once.
+An indicator whose output is kept in the store under the key of what it shows is taken from
+there whole. For the others, charts are made first (specs from the store where their inputs
+are unchanged, the rest built and rendered in the workers), then each one's files; then the
+social cards and the pages about all of them. Specs and renders are let go indicator by
+indicator as their files are made, so a site of thousands of indicators does not hold them
+all in memory at once.
 """
 
 from __future__ import annotations
@@ -18,11 +20,10 @@ from typing import TypeVar
 from mission_tracker.analyse.facts import Facts
 from mission_tracker.analyse.messages import counted
 from mission_tracker.charts.cards import card_spec
-from mission_tracker.charts.chart import Chart
-from mission_tracker.charts.produce import charts_for_all
+from mission_tracker.charts.produce import charts_for_all, spec_keys
 from mission_tracker.charts.render import Renderer
 from mission_tracker.charts.runtime import vega_runtime
-from mission_tracker.charts.speccache import Wanted, spec_key
+from mission_tracker.charts.speccache import Wanted
 from mission_tracker.model.data import Dataset, Indicator
 from mission_tracker.model.maps import Boundaries
 from mission_tracker.read.config import Site
@@ -32,7 +33,13 @@ from mission_tracker.site import downloads
 from mission_tracker.site.addresses import indicator_url, mission_url
 from mission_tracker.site.feed import atom_feed
 from mission_tracker.site.guide import check_messages_table
-from mission_tracker.site.indicator import indicator_output, surroundings
+from mission_tracker.site.indicator import (
+    HEADLINE_CARD,
+    Surroundings,
+    charts_in,
+    indicator_output,
+    surroundings,
+)
 from mission_tracker.site.methodology import methodology_page
 from mission_tracker.site.outputcache import get_output, output_key, put_output
 from mission_tracker.site.package import data_package
@@ -60,43 +67,49 @@ def assemble_site(
 ) -> Assembled:
     out = Assembled()
     maps = dict(boundaries or {})
-    ordered, wanted, sources = chart_inputs(dataset, facts, site, data, maps)
-    made = charts_for_all(wanted, sources, renderer)
-    by_indicator = {i.id: cs for i, cs in zip(ordered, made, strict=True)}
+    declared = frozenset(maps)
     store = renderer.store
-    inputs = {
-        i.id: (s, spec_key(s, w) if store.enabled else None)
-        for i, w, s in zip(ordered, wanted, sources, strict=True)
-    }
-    del made  # by_indicator is the one reference, released indicator by indicator below
-    cards = _cards(dataset, facts, site, by_indicator)
-    jobs = [c.spec for cs in by_indicator.values() for c in cs] + list(cards.values())
+    ordered, wanted, sources = chart_inputs(dataset, facts, site, data, maps)
+    keys = spec_keys(store, wanted, sources)
+
+    # An indicator's output is kept under a key of what it shows (site/outputcache.py), known
+    # before its specs or renders are read: one whose output is kept needs neither.
+    kept: dict[str, dict[str, bytes]] = {}
+    todo: list[tuple[int, Surroundings, str | None]] = []
+    for n, (indicator, key) in enumerate(zip(ordered, keys, strict=True)):
+        around = surroundings(dataset, facts, indicator)
+        shown = output_key(site, sources[n], indicator.id, around, key, renderer.drawing, declared)
+        files = get_output(store, shown)
+        if files is None:
+            todo.append((n, around, shown))
+        else:
+            kept[indicator.id] = files
+            out.from_cache += charts_in(files)
+
+    made = charts_for_all([wanted[n] for n, _, _ in todo], [keys[n] for n, _, _ in todo], renderer)
     before = renderer.hits
-    renders = _drain(renderer.render_all(jobs))
-    out.from_cache = renderer.hits - before
-    out.rendered = len(jobs) - out.from_cache
-    del jobs
+    drawn = sum(len(cs) for cs in made)
+    renders = _drain(renderer.render_all(c.spec for cs in made for c in cs))
+    for done, ((n, around, shown), charts) in enumerate(zip(todo, _drain(made), strict=True), 1):
+        renderer.progress("Writing indicator pages", done, len(todo))
+        indicator = ordered[n]
+        pairs = [(c, next(renders)) for c in charts]
+        files = indicator_output(site, indicator, around, pairs, declared)
+        put_output(store, shown, files)
+        kept[indicator.id] = files
 
     package_files: dict[str, bytes] = {}
-    for done, indicator_id in enumerate(list(by_indicator), 1):
-        renderer.progress("Writing indicator pages", done, len(ordered))
-        charts = by_indicator.pop(indicator_id)
-        indicator = dataset.indicators[indicator_id]
-        pairs = [(c, next(renders)) for c in charts]
-        # Made afresh only when something it shows has changed (site/outputcache.py).
-        around = surroundings(dataset, facts, indicator)
-        own, specs = inputs.pop(indicator_id)
-        shown = [r for _, r in pairs]
-        key = output_key(site, own, indicator_id, around, specs, shown, frozenset(maps))
-        files = get_output(store, key)
-        if files is None:
-            files = indicator_output(site, indicator, around, pairs, frozenset(maps))
-            put_output(store, key, files)
+    for indicator in ordered:  # in id order, as the data package lists them
+        files = kept.pop(indicator.id)
         out.files.update(files)
-        csv = f"{indicator_url(indicator_id)}data.csv"
+        csv = f"{indicator_url(indicator.id)}data.csv"
         package_files[csv] = files[csv]
-    for name in cards:
-        out.files[f"assets/cards/{name}.png"] = next(renders).png
+    cards = _cards(dataset, facts, site, out.files)
+    for name, card in zip(cards, renderer.render_all(cards.values()), strict=True):
+        out.files[f"assets/cards/{name}.png"] = card.png
+    hits = renderer.hits - before
+    out.from_cache += hits
+    out.rendered = drawn + len(cards) - hits
     out.files.update(_pages(dataset, facts, site))
     out.files.update(theme_files(site, dataset))
     out.files.update(_downloads(dataset, facts, site, package_files, day))
@@ -129,10 +142,10 @@ def chart_inputs(
 
 
 def _cards(
-    dataset: Dataset, facts: Facts, site: Site, charts: Mapping[str, list[Chart]]
+    dataset: Dataset, facts: Facts, site: Site, files: Mapping[str, bytes]
 ) -> dict[str, dict[str, object]]:
     """Social cards for the pages without a chart of their own: the home page, the missions,
-    and an indicator with no total series to chart."""
+    and an indicator with no total series to chart (`files` are the indicators' files)."""
     counts = (
         f"{counted(len(dataset.missions), 'mission')}, "
         f"{counted(len(dataset.indicators), 'indicator')} from official statistics."
@@ -143,9 +156,8 @@ def _cards(
         cards[f"mission-{mission.id}"] = card_spec(
             site.name, mission.spec.name, [summary], site.absolute(mission_url(mission.id))
         )
-    for indicator_id, made in charts.items():
-        if not any(c.stem == "chart" for c in made):
-            indicator = dataset.indicators[indicator_id]
+    for indicator_id, indicator in sorted(dataset.indicators.items()):
+        if f"{indicator_url(indicator_id)}{HEADLINE_CARD}" not in files:
             cards[f"indicator-{indicator_id}"] = card_spec(
                 site.name,
                 indicator.spec.title,

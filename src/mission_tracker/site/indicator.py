@@ -10,6 +10,7 @@ section for each measure (most indicators have one), each with its charts and ta
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,7 +72,7 @@ class ChartView:
 
     @property
     def spec_url(self) -> str:
-        return f"{self.chart.stem}.vl.json"
+        return f"{self.chart.stem}{_SPEC_SUFFIX}"
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,20 @@ def surroundings(dataset: Dataset, facts: Facts, indicator: Indicator) -> Surrou
     )
 
 
+RELATED = 6  # related indicators listed on a page, at most
+
+# The headline chart's image, which is also its page's social card; an indicator without one
+# (no total series to draw) has a card drawn for it (site/assemble.py).
+HEADLINE_CARD = "chart.png"
+# Every chart writes its spec beside its images, once.
+_SPEC_SUFFIX = ".vl.json"
+
+
+def charts_in(files: Mapping[str, bytes]) -> int:
+    """How many charts an indicator's files hold."""
+    return sum(1 for path in files if path.endswith(_SPEC_SUFFIX))
+
+
 def indicator_output(
     site: Site,
     indicator: Indicator,
@@ -139,7 +154,7 @@ def indicator_output(
         files[f"{base}{chart.stem}.png"] = png_with_text(
             rendered.png, _png_text(site, indicator, chart, description)
         )
-        files[f"{base}{chart.stem}.vl.json"] = json.dumps(
+        files[f"{base}{chart.stem}{_SPEC_SUFFIX}"] = json.dumps(
             chart.spec, sort_keys=True, separators=(",", ":")
         ).encode("utf-8")
         if chart.options:
@@ -312,7 +327,8 @@ def indicator_page(
             for r in around.related
         ],
     )
-    card = "chart.png" if any(c.chart.stem == "chart" for s in sections for c in s.charts) else ""
+    carded = any(c.png_url == HEADLINE_CARD for s in sections for c in s.charts)
+    card = HEADLINE_CARD if carded else ""
     meta = {
         "title": spec.title,
         "description": headline_sentence(indicator, f, around.drawn),
@@ -336,16 +352,28 @@ def _milestones(milestones: tuple[MilestoneFacts, ...], here: str) -> list[dict[
 
 
 def _related(dataset: Dataset, facts: Facts, indicator: Indicator) -> tuple[Related, ...]:
-    """The indicators it names as related, then the others of its mission, at most six."""
+    """The indicators it names as related, then its neighbours in its mission, at most six.
+
+    The neighbours are the mission's indicators nearest to it in A to Z order, going round
+    (the next, the one before, the one after next...), listed A to Z. So every indicator of a
+    large mission is linked from the pages beside it, rather than the first few from all of
+    them, and revising one indicator's latest figure changes at most a handful of pages. A
+    mission of seven indicators or fewer lists all the others."""
     spec = indicator.spec
-    ids = [r for r in spec.related if r in dataset.indicators][:6]
-    for other in dataset.indicators_of(spec.mission):  # A to Z: stop at six
-        if len(ids) >= 6:
+    ids = [r for r in spec.related if r in dataset.indicators][:RELATED]
+    mission = dataset.indicators_of(spec.mission)  # A to Z
+    here = dataset.place_in_mission(indicator.id)
+    near: dict[int, str] = {}  # place in the mission: id
+    for step in range(1, len(mission)):
+        for place in ((here + step) % len(mission), (here - step) % len(mission)):
+            other = mission[place].id
+            if len(ids) + len(near) < RELATED and other != indicator.id and other not in ids:
+                near.setdefault(place, other)
+        if len(ids) + len(near) >= RELATED:
             break
-        if other.id != indicator.id and other.id not in ids:
-            ids.append(other.id)
+    ids += [near[place] for place in sorted(near)]
     return tuple(
-        Related(r, dataset.indicators[r].spec.title, facts.indicators[r].headline) for r in ids[:6]
+        Related(r, dataset.indicators[r].spec.title, facts.indicators[r].headline) for r in ids
     )
 
 

@@ -8,7 +8,9 @@ indicators it links to), its charts and the site's settings, so the key covers:
 
 - the indicator's data files (the loaded indicator is a function of them alone);
 - its surroundings, written out in full (charts/speccache.py's canonical form);
-- its charts: the key of their specs and the key of each chart's render;
+- its charts: the key of their specs, and what a render is made from besides its spec (the
+  renderer's version and fonts), so the key is known before any spec or render is read and
+  an indicator whose output is kept needs neither;
 - the site's settings, the locale, the declared maps, and the whole generator (its code,
   templates and catalogues, and the versions of the packages it uses).
 
@@ -25,7 +27,6 @@ import zlib
 from mission_tracker.analyse.numbers import current_locale
 from mission_tracker.cache.fingerprint import generator_version
 from mission_tracker.cache.store import Store, digest
-from mission_tracker.charts.render import Rendered
 from mission_tracker.charts.speccache import Uncacheable, canonical
 from mission_tracker.read.config import Site
 from mission_tracker.site.indicator import Surroundings
@@ -40,13 +41,13 @@ def output_key(
     indicator_id: str,
     around: Surroundings,
     specs: str | None,
-    renders: list[Rendered],
+    drawing: str,
     maps: frozenset[str],
 ) -> str | None:
     """The key of an indicator's output; None when an input cannot be described exactly (its
     specs were not cacheable, or its surroundings hold something the canonical form cannot
     write), and then its output is made afresh."""
-    if specs is None or any(not r.key for r in renders):
+    if specs is None:
         return None
     try:
         shown = json.dumps(canonical(around, indicator_id), sort_keys=True, ensure_ascii=False)
@@ -61,7 +62,7 @@ def output_key(
         *sources,
         shown,
         specs,
-        *(r.key for r in renders),
+        drawing,
         *sorted(maps),
     )
 
