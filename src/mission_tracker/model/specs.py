@@ -279,7 +279,13 @@ class IndicatorSpec(Spec):
     previous_ids: list[Id] = Field(
         default_factory=list, description="Old ids of this indicator; their addresses redirect."
     )
-    related: list[Id] = Field(default_factory=list, description="Ids of related indicators.")
+    related: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "Ids of related indicators, listed first on its page (six at most); the list is"
+            " filled up with the indicators beside it in its mission."
+        ),
+    )
 
     _coerce = field_validator("next_update", mode="before")(lambda v: period_text(v))
 
