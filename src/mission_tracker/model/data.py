@@ -192,22 +192,26 @@ class Dataset:
 
     def indicators_of(self, mission_id: str) -> Sequence[Indicator]:
         """A mission's indicators, A to Z by title."""
-        if len(self._by_mission_of) != len(self.indicators):
-            # Grouped once (every page asks), and again only if indicators were added since.
-            self._by_mission.clear()
-            self._place.clear()
-            for indicator in sorted(self.indicators.values(), key=lambda i: i.spec.title):
-                group = self._by_mission.setdefault(indicator.spec.mission, [])
-                self._place[indicator.id] = len(group)
-                group.append(indicator)
-            self._by_mission_of.clear()
-            self._by_mission_of.update(self.indicators)
+        self._group()
         return self._by_mission.get(mission_id, ())
 
     def place_in_mission(self, indicator_id: str) -> int:
         """Where an indicator comes in its mission's `indicators_of`, from 0."""
-        self.indicators_of("")  # grouped, if not yet
+        self._group()
         return self._place[indicator_id]
+
+    def _group(self) -> None:
+        # Grouped once (every page asks), and again only if indicators were added since.
+        if len(self._by_mission_of) == len(self.indicators):
+            return
+        self._by_mission.clear()
+        self._place.clear()
+        for indicator in sorted(self.indicators.values(), key=lambda i: i.spec.title):
+            group = self._by_mission.setdefault(indicator.spec.mission, [])
+            self._place[indicator.id] = len(group)
+            group.append(indicator)
+        self._by_mission_of.clear()
+        self._by_mission_of.update(self.indicators)
 
     def missions_in_order(self) -> list[Mission]:
         return sorted(self.missions.values(), key=lambda m: (m.spec.order, m.id))
