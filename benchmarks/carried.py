@@ -58,4 +58,4 @@ class Carried:
 
     def merged_growth(self, fresh: dict[tuple[int, int], str]) -> list[str]:
         lines = {**self.growth, **fresh}
-        return [lines[pair] for pair in sorted(lines, key=lambda p: (p[0], p[1]))]
+        return [lines[pair] for pair in sorted(lines)]  # by the larger N, then the smaller
